@@ -1,0 +1,9 @@
+#pragma once
+#include <string>
+
+namespace adamlab::cli {
+
+std::string main_help();
+std::string trace_help();
+
+}  // namespace adamlab::cli

@@ -1,0 +1,11 @@
+#pragma once
+// Bounds on values PyTorch would accept but that make no sense for a playground. Shared by every
+// entry point (CLI, URL, JS API, UI) so they reject the same inputs with the same words.
+#include <cstdint>
+
+namespace adamlab {
+
+// A trace of 10^7 steps is ~700 MB of csv: anything larger is a typo, not an experiment.
+constexpr std::int64_t kMaxTraceSteps = 10'000'000;
+
+}  // namespace adamlab

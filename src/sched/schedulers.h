@@ -1,0 +1,24 @@
+#pragma once
+// Factories of the individual schedulers (one .cpp each) and the key-reading helpers they share.
+// Internal to src/sched: everyone else calls make_scheduler().
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/spec.h"
+#include "sched/scheduler.h"
+
+namespace adamlab::sched {
+
+std::unique_ptr<Scheduler> make_step_lr(const Spec& spec);
+std::unique_ptr<Scheduler> make_exponential_lr(const Spec& spec);
+std::unique_ptr<Scheduler> make_cosine_annealing_lr(const Spec& spec);
+std::unique_ptr<Scheduler> make_linear_lr(const Spec& spec);
+std::unique_ptr<Scheduler> make_cosine_annealing_warm_restarts(const Spec& spec);
+
+// Throws Error "scheduler <name> needs <key>" when the key is absent.
+void require_key(const SpecReader& reader, const Spec& spec, const std::string& key);
+// Throws Error "scheduler <name> needs <key> >= <min>, got <key>=<value>".
+void require_at_least(const Spec& spec, const std::string& key, std::int64_t value, std::int64_t min);
+
+}  // namespace adamlab::sched

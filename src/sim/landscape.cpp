@@ -1,0 +1,118 @@
+#include "sim/landscape.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/colormap.h"
+
+namespace adamlab {
+namespace {
+
+// One marching-squares cell: corners v00 (x0,y0) v10 (x1,y0) v11 (x1,y1) v01 (x0,y1).
+void march_cell(double x0, double y0, double x1, double y1, double v00, double v10, double v11, double v01,
+                double level, int level_index, std::vector<ContourSegment>& out) {
+  const int code = (v00 > level) | ((v10 > level) << 1) | ((v11 > level) << 2) | ((v01 > level) << 3);
+  if (code == 0 || code == 15) return;
+  auto lerp = [level](double a, double b) { return (level - a) / (b - a); };
+  // Crossing points on the four edges: bottom (00-10), right (10-11), top (01-11), left (00-01).
+  auto bottom = [&] { double t = lerp(v00, v10); return std::pair<double, double>{x0 + t * (x1 - x0), y0}; };
+  auto right = [&] { double t = lerp(v10, v11); return std::pair<double, double>{x1, y0 + t * (y1 - y0)}; };
+  auto top = [&] { double t = lerp(v01, v11); return std::pair<double, double>{x0 + t * (x1 - x0), y1}; };
+  auto left = [&] { double t = lerp(v00, v01); return std::pair<double, double>{x0, y0 + t * (y1 - y0)}; };
+  auto seg = [&](std::pair<double, double> a, std::pair<double, double> b) {
+    out.push_back({static_cast<float>(a.first), static_cast<float>(a.second), static_cast<float>(b.first),
+                   static_cast<float>(b.second), level_index});
+  };
+  const bool centre_above = (v00 + v10 + v11 + v01) / 4 > level;  // resolves the saddle cases
+  switch (code) {
+    case 1: case 14: seg(left(), bottom()); break;
+    case 2: case 13: seg(bottom(), right()); break;
+    case 3: case 12: seg(left(), right()); break;
+    case 4: case 11: seg(right(), top()); break;
+    case 6: case 9: seg(bottom(), top()); break;
+    case 7: case 8: seg(left(), top()); break;
+    case 5:
+      if (centre_above) { seg(left(), top()); seg(bottom(), right()); }
+      else { seg(left(), bottom()); seg(right(), top()); }
+      break;
+    case 10:
+      if (centre_above) { seg(left(), bottom()); seg(right(), top()); }
+      else { seg(left(), top()); seg(bottom(), right()); }
+      break;
+    default: break;
+  }
+}
+
+}  // namespace
+
+double landscape_colour_position(const LandscapeRaster& raster, double loss) {
+  const double gap = std::max(loss - raster.min_value, 0.0) + raster.floor;
+  const double u = std::log10(gap);
+  if (!(raster.hi > raster.lo)) return 0;
+  return std::clamp((u - raster.lo) / (raster.hi - raster.lo), 0.0, 1.0);
+}
+
+LandscapeRaster landscape_raster(const Problem& problem, const Rect& rect, int width, int height,
+                                 int contour_levels) {
+  LandscapeRaster r;
+  r.width = std::max(width, 2);
+  r.height = std::max(height, 2);
+  r.rect = rect;
+  r.min_value = problem.min_value();
+  const std::size_t n = static_cast<std::size_t>(r.width) * r.height;
+  const double dx = (rect.xmax - rect.xmin) / r.width, dy = (rect.ymax - rect.ymin) / r.height;
+
+  std::vector<double> gap(n);
+  double gmax = 0;
+  for (int j = 0; j < r.height; ++j) {
+    const double y = rect.ymax - (j + 0.5) * dy;
+    for (int i = 0; i < r.width; ++i) {
+      const double x = rect.xmin + (i + 0.5) * dx;
+      double g = problem.value(x, y) - r.min_value;
+      if (!std::isfinite(g)) g = 0;  // outside a problem's domain: draw as low, never NaN
+      g = std::max(g, 0.0);
+      gap[static_cast<std::size_t>(j) * r.width + i] = g;
+      gmax = std::max(gmax, g);
+    }
+  }
+  // The floor keeps log10 finite at the minimum; 12 decades below the largest value in view is
+  // below anything a double-precision path can resolve relative to it.
+  r.floor = std::max(gmax, 1e-300) * 1e-12;
+  r.log_gap.resize(n);
+  std::vector<float> sorted(n);
+  for (std::size_t k = 0; k < n; ++k) sorted[k] = r.log_gap[k] = static_cast<float>(std::log10(gap[k] + r.floor));
+  // Colour range: the 0.5th percentile to the maximum, so one cell that happens to sit on the
+  // minimum does not stretch the scale over many empty decades.
+  const std::size_t p = n / 200;
+  std::nth_element(sorted.begin(), sorted.begin() + p, sorted.end());
+  r.lo = sorted[p];
+  r.hi = std::log10(gmax + r.floor);
+  if (!(r.hi > r.lo)) r.hi = r.lo + 1;
+
+  const auto& table = viridis_table();
+  r.rgba.resize(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const double t = std::clamp((r.log_gap[k] - r.lo) / (r.hi - r.lo), 0.0, 1.0);
+    r.rgba[k] = table[static_cast<std::size_t>(std::lround(t * 255))];
+  }
+
+  for (int l = 0; l < contour_levels; ++l)
+    r.levels.push_back(r.lo + (r.hi - r.lo) * (l + 0.5) / contour_levels);
+  for (int j = 0; j + 1 < r.height; ++j) {
+    const double ytop = rect.ymax - (j + 0.5) * dy, ybot = ytop - dy;
+    for (int i = 0; i + 1 < r.width; ++i) {
+      const double xl = rect.xmin + (i + 0.5) * dx, xr = xl + dx;
+      const auto at = [&](int ii, int jj) { return static_cast<double>(r.log_gap[static_cast<std::size_t>(jj) * r.width + ii]); };
+      const double v00 = at(i, j + 1), v10 = at(i + 1, j + 1), v11 = at(i + 1, j), v01 = at(i, j);
+      const double cmin = std::min({v00, v10, v11, v01}), cmax = std::max({v00, v10, v11, v01});
+      for (int l = 0; l < contour_levels; ++l) {
+        const double level = r.levels[l];
+        if (level < cmin || level > cmax) continue;
+        march_cell(xl, ybot, xr, ytop, v00, v10, v11, v01, level, l, r.contours);
+      }
+    }
+  }
+  return r;
+}
+
+}  // namespace adamlab

@@ -1,0 +1,36 @@
+#pragma once
+// The landscape raster: a problem's loss sampled on a grid over a plot rectangle, coloured on a
+// log scale, with contour lines (marching squares) at evenly spaced log levels. Pure and
+// headless; the canvas uploads `rgba` to a texture and caches the result until the problem or
+// the view changes.
+#include <cstdint>
+#include <vector>
+
+#include "problems/problem.h"
+
+namespace adamlab {
+
+struct ContourSegment {
+  float x0, y0, x1, y1;  // plot coordinates
+  int level;             // index into LandscapeRaster::levels
+};
+
+struct LandscapeRaster {
+  int width = 0, height = 0;  // cells; row 0 is the top (ymax), cell centres sample the function
+  Rect rect{0, 1, 0, 1};      // plot rectangle the cells tile exactly
+  std::vector<std::uint32_t> rgba;  // width*height, 0xAABBGGRR (R,G,B,A bytes)
+  std::vector<float> log_gap;       // log10(loss - min_value + floor) per cell
+  double floor = 0;                 // added before the log so the minimum stays finite
+  double lo = 0, hi = 1;            // log10 range mapped to the colour map's ends
+  double min_value = 0;             // the problem's f*
+  std::vector<double> levels;       // contour levels, log10 of (loss - f*)
+  std::vector<ContourSegment> contours;
+};
+
+// Colour position in [0, 1] of a loss value on the raster's log scale.
+double landscape_colour_position(const LandscapeRaster& raster, double loss);
+
+LandscapeRaster landscape_raster(const Problem& problem, const Rect& rect, int width, int height,
+                                 int contour_levels = 14);
+
+}  // namespace adamlab

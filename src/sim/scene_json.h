@@ -1,0 +1,22 @@
+#pragma once
+// Plain-text views of a Scene for the JS API: the state as JSON, a run's trace as the CLI's csv.
+#include <string>
+
+#include "sim/scene.h"
+
+namespace adamlab {
+
+// {"problem": spec, "start": [x, y], "step": n, "playing": b, "speed": s, "stepLimit": n,
+//  "minima": [[x, y], ...], "runs": [{"id", "optimizer", "scheduler", "colour": "#rrggbb", "visible",
+//  "step", "x", "y", "loss", "lr", "diverged", "divergedAt"}]}. Non-finite numbers become null.
+std::string scene_state_json(const Scene& scene);
+
+// header step,x,y,loss,lr then one row per kept step (all steps unless the history was decimated),
+// numbers as %.17g, exactly like the CLI's --csv output.
+std::string run_trace_csv(const SceneRun& run);
+
+// JSON string literal with escapes, and a number (null when not finite).
+std::string json_string(const std::string& text);
+std::string json_number(double value);
+
+}  // namespace adamlab
