@@ -11,10 +11,11 @@ bool finite_row(const TraceRow& r) { return std::isfinite(r.x) && std::isfinite(
 }  // namespace
 
 Run::Run(std::shared_ptr<const Problem> problem, Eigen::Vector2d start, std::unique_ptr<Optimizer> optimizer,
-         std::unique_ptr<Scheduler> scheduler)
+         std::unique_ptr<Scheduler> scheduler, GradientNoise noise)
     : problem_(std::move(problem)),
       optimizer_(std::move(optimizer)),
       scheduler_(std::move(scheduler)),
+      noise_(noise),
       param_(start),
       configured_lr_(optimizer_->lr()) {
   // Constructing a torch scheduler already touches the group's lr (LinearLR applies start_factor).
@@ -28,6 +29,7 @@ Run::Run(const Run& other)
     : problem_(other.problem_),
       optimizer_(other.optimizer_->clone()),
       scheduler_(other.scheduler_ ? other.scheduler_->clone() : nullptr),
+      noise_(other.noise_),
       param_(other.param_),
       configured_lr_(other.configured_lr_),
       last_lr_(other.last_lr_),
@@ -41,6 +43,7 @@ Run& Run::operator=(const Run& other) {
     std::swap(problem_, copy.problem_);
     std::swap(optimizer_, copy.optimizer_);
     std::swap(scheduler_, copy.scheduler_);
+    noise_ = copy.noise_;
     param_ = copy.param_;
     configured_lr_ = copy.configured_lr_;
     last_lr_ = copy.last_lr_;
@@ -51,7 +54,12 @@ Run& Run::operator=(const Run& other) {
   return *this;
 }
 
-Eigen::Vector2d Run::gradient() const { return problem_->gradient(param_[0], param_[1]); }
+Eigen::Vector2d Run::gradient() const {
+  Eigen::Vector2d g = problem_->gradient(param_[0], param_[1]);
+  if (noise_.enabled())
+    for (int i = 0; i < 2; ++i) g[i] = noise_.apply(g[i], noise_.scale(step_ + 1, i));
+  return g;
+}
 
 TraceRow Run::step() {
   last_lr_ = optimizer_->lr();

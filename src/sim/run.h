@@ -9,6 +9,7 @@
 
 #include "optim/optimizer.h"
 #include "problems/problem.h"
+#include "sim/noise.h"
 #include "sched/scheduler.h"
 
 namespace adamlab {
@@ -23,8 +24,10 @@ struct TraceRow {
 class Run {
  public:
   // scheduler may be null. The problem is shared because many runs race on one landscape.
+  // noise (default: none) perturbs the gradient of step k with draws that depend only on
+  // (noise.seed, k, coordinate), so the same seed reproduces the same path anywhere.
   Run(std::shared_ptr<const Problem> problem, Eigen::Vector2d start, std::unique_ptr<Optimizer> optimizer,
-      std::unique_ptr<Scheduler> scheduler);
+      std::unique_ptr<Scheduler> scheduler, GradientNoise noise = {});
   Run(const Run& other);
   Run& operator=(const Run& other);
 
@@ -41,13 +44,15 @@ class Run {
   const Optimizer& optimizer() const { return *optimizer_; }
   const Scheduler* scheduler() const { return scheduler_.get(); }
   const Problem& problem() const { return *problem_; }
-  // Gradient the next step will see (for the anatomy view).
+  // Gradient the next step will see (for the anatomy view), noise included.
   Eigen::Vector2d gradient() const;
+  const GradientNoise& noise() const { return noise_; }
 
  private:
   std::shared_ptr<const Problem> problem_;
   std::unique_ptr<Optimizer> optimizer_;
   std::unique_ptr<Scheduler> scheduler_;
+  GradientNoise noise_;
   Vec param_;  // length 2; a Vec because optimizers work on vectors of any length
   double configured_lr_;
   double last_lr_;

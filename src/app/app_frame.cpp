@@ -1,0 +1,41 @@
+#include <algorithm>
+
+#include "app/app.h"
+#include "imgui.h"
+
+namespace adamlab::app {
+
+App::App() : scene_(Scene::with_default_runs()) { scene_.play(); }
+
+void App::frame(double dt_seconds) {
+  // The clock first, so this frame draws the state it shows the step counter for.
+  scene_.advance(dt_seconds);
+  ui_.draw(scene_, commands_, error_);
+  // Queued edits apply after drawing: the UI read one consistent const scene all frame.
+  const std::string err = commands_.apply(scene_);
+  if (!err.empty())
+    error_ = err;
+  else if (ImGui::IsMouseClicked(ImGuiMouseButton_Left))
+    error_.clear();  // the next successful interaction dismisses an old message
+}
+
+void App::record_frame_time(double ms) {
+  stats_.last_ms = ms;
+  if (stats_.frames == 0) {
+    stats_.first_frame_ms = ms;
+    stats_.average_ms = ms;
+  } else {
+    stats_.average_ms += (ms - stats_.average_ms) / 60.0;
+    stats_.max_ms = std::max(stats_.max_ms, ms);
+  }
+  ++stats_.frames;
+}
+
+namespace {
+App* g_instance = nullptr;
+}
+
+void set_app_instance(App* app) { g_instance = app; }
+App* app_instance() { return g_instance; }
+
+}  // namespace adamlab::app

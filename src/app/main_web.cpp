@@ -1,0 +1,81 @@
+// The browser playground: Emscripten's GLFW on a full-window WebGL2 canvas (web/index.html).
+// Canvas sizing, HiDPI and wheel handling follow shared/WEB_PITFALLS.md (sections 1, 2, extra).
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+
+#include <GLFW/glfw3.h>
+
+#include "app/app.h"
+#include "app/app_platform.h"
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+
+namespace {
+
+using adamlab::app::App;
+using adamlab::app::Platform;
+
+Platform g_platform;
+App* g_app = nullptr;
+double g_last_time = 0;
+
+// Tells the page (web/adamlab.js) that the first frame is on screen: window.adamlab.ready.
+EM_JS(void, notify_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
+
+float font_px_for(double css_width) { return css_width >= 1500 ? 15.0f : 13.0f; }
+
+// Backing store = CSS size x devicePixelRatio, through Browser.setCanvasSize so GLFW's window
+// (and ImGui's display) follow. Never glfwSetWindowSize: at screen size 3.1.6 goes fullscreen.
+void fit() {
+  double cw = 0, ch = 0;
+  emscripten_get_element_css_size("#canvas", &cw, &ch);
+  const double dpr = emscripten_get_device_pixel_ratio();
+  g_platform.dpr = static_cast<float>(dpr);
+  emscripten_set_canvas_size(static_cast<int>(cw * dpr + 0.5), static_cast<int>(ch * dpr + 0.5));
+}
+
+EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
+  fit();
+  return EM_FALSE;
+}
+
+void frame() {
+  const double t0 = emscripten_get_now();
+  // devicePixelRatio changes (browser zoom, moving to another screen) fire no event: poll.
+  if (emscripten_get_device_pixel_ratio() != g_platform.dpr) fit();
+  double cw = 0, ch = 0;
+  emscripten_get_element_css_size("#canvas", &cw, &ch);
+  const float want_font = font_px_for(cw);
+  if (want_font != g_platform.font_px || g_platform.dpr != g_platform.font_dpr)
+    adamlab::app::platform_build_fonts(g_platform, want_font, g_platform.dpr);
+
+  const double now = glfwGetTime();
+  const double dt = g_last_time > 0 ? now - g_last_time : 0;
+  g_last_time = now;
+  adamlab::app::platform_new_frame(g_platform);
+  g_app->frame(dt);
+  adamlab::app::platform_render(g_platform);
+  const bool first = g_app->stats().frames == 0;
+  g_app->record_frame_time(emscripten_get_now() - t0);
+  if (first) notify_first_frame();
+}
+
+}  // namespace
+
+int main() {
+  if (!adamlab::app::platform_init(g_platform, 800, 600, "AdamLab", "#version 300 es")) return 1;
+  g_platform.css_pixels = true;
+  fit();
+  emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
+  // 3.1.6 passes the DOM's deltaY (pixels, down = positive): one notch is about -1 in ImGui.
+  glfwSetScrollCallback(g_platform.window, [](GLFWwindow* w, double x, double y) {
+    ImGui_ImplGlfw_ScrollCallback(w, -x / 100, -y / 100);
+  });
+  double cw = 0, ch = 0;
+  emscripten_get_element_css_size("#canvas", &cw, &ch);
+  adamlab::app::platform_build_fonts(g_platform, font_px_for(cw), g_platform.dpr);
+  g_app = new App();
+  adamlab::app::set_app_instance(g_app);
+  emscripten_set_main_loop(frame, 0, true);
+  return 0;
+}

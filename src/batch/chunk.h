@@ -1,0 +1,56 @@
+#pragma once
+// The unit of work of the batched engine: a fixed-size block of runs held as structure-of-arrays
+// (one Eigen array per quantity, one lane per run). Fixed size keeps every temporary on the
+// stack and a whole block's state in L1/L2 while it is stepped; Eigen vectorises the array
+// expressions natively and clang auto-vectorises them for WebAssembly with -msimd128.
+#include <Eigen/Core>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+// Benchmarks compile the engine with -march=native into their own binary; a different inline
+// namespace keeps those instantiations from colliding with the core library's (ODR).
+#ifndef ADAMLAB_BATCH_ABI
+#define ADAMLAB_BATCH_ABI core
+#endif
+#ifndef ADAMLAB_BATCH_CHUNK
+#define ADAMLAB_BATCH_CHUNK 64
+#endif
+
+namespace adamlab::batch {
+inline namespace ADAMLAB_BATCH_ABI {
+
+constexpr int kChunk = ADAMLAB_BATCH_CHUNK;
+using Chunk = Eigen::Array<double, kChunk, 1>;
+using ChunkIndex = Eigen::Array<int, kChunk, 1>;
+
+// How the kernels round the operations torch's ATen kernels fuse (see optim/torch_ops.h).
+//   Fused:   std::fma, exactly as the scalar kernels: every run is bit-identical to sim/Run.
+//            Fast where the target has FMA and the compiler may use it (-mfma / -march=native);
+//            a libm call per element elsewhere, and a slow software fma in WebAssembly.
+//   Unfused: a*b + c in two roundings: vectorises on every target; agrees with Run to ~1e-13
+//            relative over typical runs (tests pin 1e-12), not bit for bit.
+struct Fused {
+  template <class A, class B, class C>
+  static Chunk fma(const A& a, const B& b, const C& c) {
+    const Chunk aa = a, bb = b, cc = c;
+    Chunk out;
+    for (int i = 0; i < kChunk; ++i) out[i] = std::fma(aa[i], bb[i], cc[i]);
+    return out;
+  }
+};
+struct Unfused {
+  template <class A, class B, class C>
+  static Chunk fma(const A& a, const B& b, const C& c) {
+    return Chunk(a) * Chunk(b) + Chunk(c);
+  }
+};
+
+// torch.maximum elementwise: NaN if either side is NaN.
+inline Chunk nan_maximum(const Chunk& a, const Chunk& b) {
+  const Chunk m = (a > b).select(a, b);
+  return (a.isNaN() || b.isNaN()).select(Chunk::Constant(std::numeric_limits<double>::quiet_NaN()), m);
+}
+
+}  // namespace ADAMLAB_BATCH_ABI
+}  // namespace adamlab::batch

@@ -1,0 +1,60 @@
+#include "batch/chunk_problem.h"
+
+#include "problems/function_problem.h"
+#include "problems/functions.h"
+
+namespace adamlab::batch {
+inline namespace ADAMLAB_BATCH_ABI {
+namespace {
+
+template <class F>
+class FunctionChunkProblem final : public ChunkProblem {
+ public:
+  explicit FunctionChunkProblem(const F& f) : f_(f) {}
+  void value(const Chunk& x, const Chunk& y, Chunk& out) const override { out = f_.template value<Chunk>(x, y); }
+  void gradient(const Chunk& x, const Chunk& y, Chunk& gx, Chunk& gy) const override {
+    f_.template gradient<Chunk>(x, y, gx, gy);
+  }
+
+ private:
+  F f_;
+};
+
+// Any Problem: its ArrayXd interface (bit-identical to its scalar calls by contract).
+class GenericChunkProblem final : public ChunkProblem {
+ public:
+  explicit GenericChunkProblem(const Problem& p) : p_(p) {}
+  void value(const Chunk& x, const Chunk& y, Chunk& out) const override {
+    out = p_.values(Eigen::ArrayXd(x), Eigen::ArrayXd(y));
+  }
+  void gradient(const Chunk& x, const Chunk& y, Chunk& gx, Chunk& gy) const override {
+    Eigen::ArrayXd ax, ay;
+    p_.gradients(Eigen::ArrayXd(x), Eigen::ArrayXd(y), ax, ay);
+    gx = ax;
+    gy = ay;
+  }
+
+ private:
+  const Problem& p_;
+};
+
+template <class F, class... Rest>
+std::unique_ptr<ChunkProblem> match(const Problem& problem) {
+  if (const auto* fp = dynamic_cast<const FunctionProblem<F>*>(&problem))
+    return std::make_unique<FunctionChunkProblem<F>>(fp->function());
+  if constexpr (sizeof...(Rest) > 0) {
+    return match<Rest...>(problem);
+  } else {
+    return std::make_unique<GenericChunkProblem>(problem);
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<ChunkProblem> make_chunk_problem(const Problem& problem) {
+  return match<Rosenbrock, Beale, Himmelblau, Booth, Rastrigin, Ackley, Quadratic, Saddle, StyblinskiTang,
+               GoldsteinPrice, Matyas, ThreeHumpCamel>(problem);
+}
+
+}  // namespace ADAMLAB_BATCH_ABI
+}  // namespace adamlab::batch

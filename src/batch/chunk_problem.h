@@ -1,0 +1,25 @@
+#pragma once
+// A problem evaluated on one chunk of runs. The built-in test functions are templates over the
+// number type (problems/functions.h), so they are instantiated here on the fixed-size Chunk: the
+// same source lines as the scalar path, no allocation, one virtual call per chunk and step.
+// Any other Problem goes through its ArrayXd batch interface.
+#include <memory>
+
+#include "batch/chunk.h"
+#include "problems/problem.h"
+
+namespace adamlab::batch {
+inline namespace ADAMLAB_BATCH_ABI {
+
+class ChunkProblem {
+ public:
+  virtual ~ChunkProblem() = default;
+  virtual void value(const Chunk& x, const Chunk& y, Chunk& out) const = 0;
+  virtual void gradient(const Chunk& x, const Chunk& y, Chunk& gx, Chunk& gy) const = 0;
+};
+
+// Keeps a reference to `problem`; it must outlive the result.
+std::unique_ptr<ChunkProblem> make_chunk_problem(const Problem& problem);
+
+}  // namespace ADAMLAB_BATCH_ABI
+}  // namespace adamlab::batch

@@ -1,0 +1,27 @@
+#pragma once
+// Small drawing helpers shared by the canvases.
+#include <cstdint>
+#include <string>
+
+#include "imgui.h"
+
+namespace adamlab::ui {
+
+// 0xRRGGBB (the palette's form) -> ImGui's packed colour with alpha.
+inline ImU32 rgb_to_imu32(std::uint32_t rgb, int alpha = 255) {
+  return IM_COL32((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff, alpha);
+}
+
+// Text with a translucent dark box behind it, readable on any part of the heat map.
+inline void label_with_backdrop(ImDrawList* dl, ImVec2 pos, ImU32 colour, const char* text) {
+  const ImVec2 size = ImGui::CalcTextSize(text);
+  dl->AddRectFilled(ImVec2(pos.x - 2, pos.y - 1), ImVec2(pos.x + size.x + 2, pos.y + size.y + 1), IM_COL32(0, 0, 0, 150), 2);
+  dl->AddText(pos, colour, text);
+}
+
+// Short, readable number for axis labels: 0.5, 12, 1e-06 (at most 4 significant digits).
+std::string axis_number(double value);
+// A power of ten as a label: 0.01, 1, 1000, 1e+06 (plain from 1e-3 to 1e4).
+std::string decade_label(int exponent);
+
+}  // namespace adamlab::ui

@@ -1,0 +1,54 @@
+#pragma once
+// The landscape view: cached heat map + contours of the problem, axes, colour bar, minima, the
+// shared start point and every visible run's trail. Input: click sets the start, dragging the
+// start marker moves it, drag elsewhere (or right/middle drag) pans, wheel zooms, pinch zooms
+// through zoom_at() from the page.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "imgui.h"
+#include "problems/problem.h"
+#include "sim/landscape.h"
+#include "ui/commands.h"
+#include "ui/gl_texture.h"
+#include "ui/view_transform.h"
+
+namespace adamlab {
+class Scene;
+}
+
+namespace adamlab::ui {
+
+class LandscapeCanvas {
+ public:
+  // Draws into the current window's remaining content region.
+  void draw(const Scene& scene, CommandQueue& commands);
+  void reset_view() { requested_.reset(); }
+  // factor > 1 zooms in about (x, y) in ImGui display coordinates.
+  void zoom_at(double factor, double x, double y);
+  // Rebuilds of the raster so far (tests/diagnostics: must not grow every frame).
+  std::uint64_t raster_builds() const { return raster_builds_; }
+  // Plot coordinates <-> display coordinates of the last drawn frame.
+  std::optional<ViewTransform> last_view() const { return last_view_; }
+
+ private:
+  void ensure_raster(const Scene& scene, const ViewTransform& view, double pixels_per_point);
+  void draw_axes(ImDrawList* dl, const ViewTransform& view) const;
+  void draw_colour_bar(ImDrawList* dl, const ViewTransform& view) const;
+  void handle_input(const Scene& scene, const ViewTransform& view, CommandQueue& commands);
+
+  std::optional<Rect> requested_;       // user's view; empty = the problem's default view
+  std::string shown_problem_;           // problem spec the view belongs to
+  std::optional<ViewTransform> last_view_;
+  LandscapeRaster raster_;
+  RgbaTexture texture_;
+  std::string raster_key_;
+  std::uint64_t raster_builds_ = 0;
+  bool dragging_start_ = false;
+  bool panning_ = false;
+  bool moved_ = false;
+  ImVec2 press_pos_{0, 0};
+};
+
+}  // namespace adamlab::ui

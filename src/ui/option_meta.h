@@ -1,0 +1,25 @@
+#pragma once
+// How each PyTorch hyperparameter is presented: slider range and scale, and a one-line tooltip
+// saying what it does to the path. Keyed by the spec key, so a new optimizer's options get
+// sensible widgets without touching the panels.
+#include <string>
+
+#include "core/spec.h"
+
+namespace adamlab::ui {
+
+struct OptionMeta {
+  double min = 0, max = 1;
+  bool logarithmic = false;
+  bool integer = false;
+  const char* tooltip = "";
+};
+
+OptionMeta option_meta(const std::string& key);
+// "Adam", "SGD", "RMSprop", ... (torch's class names).
+std::string optimizer_title(const std::string& name);
+// "Adam lr=0.05": the class name plus the options that differ from torch's defaults.
+std::string optimizer_label(const Spec& full_spec);
+std::string scheduler_title(const std::string& name);
+
+}  // namespace adamlab::ui
