@@ -54,7 +54,7 @@ cmake --build "$build" --target adamlab_app -j "$(nproc)"
 step "assembling build/web"
 mkdir -p "$out"
 cp "$build/adamlab_app.js" "$build/adamlab_app.wasm" "$out/"
-cp "$root"/web/index.html "$root"/web/adamlab.js "$root"/web/style.css "$out/"
+cp "$root"/web/index.html "$root"/web/adamlab.js "$root"/web/style.css "$root"/web/tutorial.html "$root"/web/tutorial.css "$out/"
 if command -v gzip >/dev/null; then
   js=$(gzip -9c "$out/adamlab_app.js" | wc -c); wasm=$(gzip -9c "$out/adamlab_app.wasm" | wc -c)
   api=$(gzip -9c "$out/adamlab.js" | wc -c)
@@ -67,6 +67,5 @@ echo "    $out/index.html"
 if [[ "$mode" == "serve" ]]; then
   step "serving build/web"
   echo "    open http://localhost:$port/   (Ctrl+C to stop)"
-  cd "$out"
-  exec python3 -m http.server "$port" --bind 127.0.0.1
+  exec python3 "$root/web/serve.py" "$out" "$port"
 fi

@@ -175,3 +175,102 @@ TEST(Cli, HelpDocumentsEveryOptimizerWithDefaults) {
 }
 
 }  // namespace
+
+// --- sweep, --noise, --seed ---
+
+namespace {
+
+std::vector<std::string> sweep_args(const std::string& x, const std::string& y, const std::string& metric = "final_loss") {
+  return {"sweep", "--problem", "rosenbrock", "--start", "-1.5,2", "--optimizer", "adam", "--x", x, "--y", y,
+          "--steps", "50", "--metric", metric};
+}
+
+}  // namespace
+
+TEST(CliSweep, PrintsOneCsvRowPerCellYOuterXInner) {
+  const Result r = run_cli(sweep_args("lr=1e-3:1e-1:log:3", "beta1=0:0.9:lin:2"));
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto l = lines(r.out);
+  ASSERT_EQ(l.size(), 7u);
+  EXPECT_EQ(l[0], "x_value,y_value,metric");
+  EXPECT_EQ(l[1].rfind("0.001,0,", 0), 0u) << l[1];
+  EXPECT_EQ(l[3].rfind("0.10000000000000001,0,", 0), 0u) << l[3];
+  EXPECT_EQ(l[4].rfind("0.001,0.90000000000000002,", 0), 0u) << l[4];
+}
+
+TEST(CliSweep, CellEqualsTheTraceOfThatCell) {
+  const Result s = run_cli(sweep_args("lr=0.01:0.1:lin:2", "beta2=0.9:0.999:lin:2"));
+  ASSERT_EQ(s.code, 0) << s.err;
+  const Result t = run_cli(trace_args("adam:lr=0.1,beta2=0.999", "50"));
+  ASSERT_EQ(t.code, 0) << t.err;
+  const std::string last = lines(t.out).back();  // step,x,y,loss,lr
+  const std::string loss = last.substr(0, last.rfind(',')).substr(last.substr(0, last.rfind(',')).rfind(',') + 1);
+  EXPECT_EQ(lines(s.out)[4], "0.10000000000000001,0.999," + loss);
+}
+
+TEST(CliSweep, DivergedMetricIsOneOrZero) {
+  const Result r = run_cli({"sweep", "--problem", "rosenbrock", "--start", "-1.5,2", "--optimizer", "sgd", "--x",
+                            "lr=1e-4:0.1:log:2", "--y", "momentum=0:0.5:lin:2", "--steps", "50", "--metric", "diverged"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto l = lines(r.out);
+  ASSERT_EQ(l.size(), 5u);
+  EXPECT_EQ(l[1], "0.0001,0,0");
+  EXPECT_EQ(l[2], "0.10000000000000001,0,1");
+}
+
+TEST(CliSweep, BadInputExitsTwoNamingTheToken) {
+  expect_rejected(sweep_args("beta1=0.5:1:lin:6", "lr=1e-3:1:log:3"), "beta1=0.5:1:lin:6");
+  expect_rejected(sweep_args("lr=1e-3:1:log:257", "beta1=0:0.9:lin:3"), "257");
+  expect_rejected(sweep_args("lr=1e-3:1:log:300", "beta1=0:0.9:lin:3"), "between 1 and 256");
+  expect_rejected(sweep_args("lr=0:1:log:3", "beta1=0:0.9:lin:3"), "lr=0:1:log:3");
+  expect_rejected(sweep_args("lr=1e-3:1:cubic:3", "beta1=0:0.9:lin:3"), "cubic");
+  expect_rejected(sweep_args("amsgrad=0:1:lin:2", "beta1=0:0.9:lin:3"), "amsgrad");
+  expect_rejected(sweep_args("momentum=0:1:lin:2", "beta1=0:0.9:lin:3"), "momentum");
+  expect_rejected(sweep_args("lr=1e-3:1:log:3", "lr=0:0.9:lin:3"), "lr");
+  expect_rejected(sweep_args("lr=1e-3:1:log:3", "beta1=0:0.9:lin:3", "steps_to:x"), "steps_to:x");
+  expect_rejected(sweep_args("lr=1e-3:1:log:3", "beta1=0:0.9:lin:3", "loss"), "loss");
+  auto args = sweep_args("lr=1e-3:1:log:3", "beta1=0:0.9:lin:3");
+  args.insert(args.end(), {"--seeds", "0"});
+  expect_rejected(args, "--seeds");
+  args = sweep_args("lr=1e-3:1:log:3", "eps=-1:1:lin:3");
+  expect_rejected(args, "Invalid epsilon value: -1.0");
+  expect_rejected({"sweep", "--problem", "rosenbrock", "--start", "-1.5,2", "--optimizer", "adam", "--x",
+                   "lr=1e-3:1:log:3", "--steps", "5"},
+                  "--y");
+}
+
+TEST(CliSweep, HelpDocumentsAxesMetricsAndNoise) {
+  const Result r = run_cli({"sweep", "--help"});
+  ASSERT_EQ(r.code, 0);
+  for (const char* s : {"KEY=LO:HI:SCALE:N", "final_loss", "best_loss", "steps_to:THRESH", "diverged", "--seeds",
+                        "gaussian:std=S", "relative=true", "adam: lr beta1 beta2 eps weight_decay"})
+    EXPECT_NE(r.out.find(s), std::string::npos) << s;
+}
+
+TEST(CliNoise, TraceWithNoiseIsReproducibleAndSeedMatters) {
+  auto args = trace_args("sgd:lr=0.001", "20");
+  args.insert(args.end(), {"--noise", "gaussian:std=2", "--seed", "9"});
+  const Result a = run_cli(args), b = run_cli(args);
+  ASSERT_EQ(a.code, 0) << a.err;
+  EXPECT_EQ(a.out, b.out);
+  args.back() = "10";
+  const Result c = run_cli(args);
+  EXPECT_NE(a.out, c.out);
+  const Result clean = run_cli(trace_args("sgd:lr=0.001", "20"));
+  EXPECT_NE(a.out, clean.out);
+  auto none = trace_args("sgd:lr=0.001", "20");
+  none.insert(none.end(), {"--noise", "none", "--seed", "9"});
+  EXPECT_EQ(run_cli(none).out, clean.out);
+}
+
+TEST(CliNoise, BadNoiseOrSeedExitsTwoNamingTheToken) {
+  for (const auto& [noise, token] : std::vector<std::pair<std::string, std::string>>{
+           {"gauss:std=1", "gauss"}, {"gaussian:std=-1", "std=-1"}, {"gaussian:sd=1", "sd"}, {"gaussian", "std"}}) {
+    auto args = trace_args("adam");
+    args.insert(args.end(), {"--noise", noise});
+    expect_rejected(args, token);
+  }
+  auto args = trace_args("adam");
+  args.insert(args.end(), {"--seed", "-3"});
+  expect_rejected(args, "-3");
+}

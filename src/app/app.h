@@ -13,9 +13,13 @@ namespace adamlab::app {
 struct FrameStats {
   std::uint64_t frames = 0;
   double last_ms = 0;     // CPU time of the last frame (simulation + UI + GL submission)
-  double average_ms = 0;  // exponential average over ~60 frames
+  double average_ms = 0;  // mean over the last kWindow frames
   double max_ms = 0;      // worst frame since load, first frame excluded
   double first_frame_ms = 0;
+  double ui_average_ms = 0;  // of which: simulation + building the UI (no GL)
+  static constexpr int kWindow = 120;
+  double window_ms[kWindow] = {};
+  double window_ui_ms[kWindow] = {};
 };
 
 class App {
@@ -23,7 +27,7 @@ class App {
   App();
   // Advances the simulation by dt seconds of wall time, then builds this frame's UI.
   void frame(double dt_seconds);
-  void record_frame_time(double ms);
+  void record_frame_time(double ms, double ui_ms);
 
   Scene& scene() { return scene_; }
   const Scene& scene() const { return scene_; }

@@ -56,7 +56,18 @@ AL_EXPORT const char* al_get_state() {
   return respond([](App& app) {
     std::string s = adamlab::scene_state_json(app.scene());
     // UI-side state an embedding page may want: which run the panel edits.
-    s.insert(s.size() - 1, ",\"selected\":" + std::to_string(app.ui().panel().selected()));
+    std::string extra = ",\"selected\":" + std::to_string(app.ui().panel().selected());
+    // Where the landscape is on the page (CSS px) and which plot rectangle it shows, so a test or
+    // an embedding page can map plot points to clicks.
+    if (auto view = app.ui().landscape().last_view()) {
+      const adamlab::Rect v = view->visible();
+      const auto& px = view->screen();
+      extra += ",\"view\":{\"xmin\":" + adamlab::json_number(v.xmin) + ",\"xmax\":" + adamlab::json_number(v.xmax) +
+               ",\"ymin\":" + adamlab::json_number(v.ymin) + ",\"ymax\":" + adamlab::json_number(v.ymax) +
+               ",\"left\":" + adamlab::json_number(px.x) + ",\"top\":" + adamlab::json_number(px.y) +
+               ",\"width\":" + adamlab::json_number(px.w) + ",\"height\":" + adamlab::json_number(px.h) + "}";
+    }
+    s.insert(s.size() - 1, extra);
     return s;
   });
 }
@@ -165,7 +176,7 @@ AL_EXPORT const char* al_stats() {
   return respond([](App& app) {
     const auto& s = app.stats();
     return "{\"frames\":" + std::to_string(s.frames) + ",\"frameMs\":" + adamlab::json_number(s.average_ms) +
-           ",\"lastFrameMs\":" + adamlab::json_number(s.last_ms) + ",\"maxFrameMs\":" + adamlab::json_number(s.max_ms) +
+           ",\"uiFrameMs\":" + adamlab::json_number(s.ui_average_ms) + ",\"lastFrameMs\":" + adamlab::json_number(s.last_ms) + ",\"maxFrameMs\":" + adamlab::json_number(s.max_ms) +
            ",\"firstFrameCpuMs\":" + adamlab::json_number(s.first_frame_ms) +
            ",\"rasterBuilds\":" + std::to_string(app.ui().landscape().raster_builds()) + "}";
   });

@@ -19,16 +19,24 @@ void App::frame(double dt_seconds) {
     error_.clear();  // the next successful interaction dismisses an old message
 }
 
-void App::record_frame_time(double ms) {
+void App::record_frame_time(double ms, double ui_ms) {
   stats_.last_ms = ms;
-  if (stats_.frames == 0) {
+  if (stats_.frames == 0)
     stats_.first_frame_ms = ms;
-    stats_.average_ms = ms;
-  } else {
-    stats_.average_ms += (ms - stats_.average_ms) / 60.0;
+  else
     stats_.max_ms = std::max(stats_.max_ms, ms);
-  }
+  const int slot = static_cast<int>(stats_.frames % FrameStats::kWindow);
+  stats_.window_ms[slot] = ms;
+  stats_.window_ui_ms[slot] = ui_ms;
   ++stats_.frames;
+  const int n = static_cast<int>(std::min<std::uint64_t>(stats_.frames, FrameStats::kWindow));
+  double total = 0, ui_total = 0;
+  for (int k = 0; k < n; ++k) {
+    total += stats_.window_ms[k];
+    ui_total += stats_.window_ui_ms[k];
+  }
+  stats_.average_ms = total / n;
+  stats_.ui_average_ms = ui_total / n;
 }
 
 namespace {

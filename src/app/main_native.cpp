@@ -52,10 +52,12 @@ int main(int argc, char** argv) {
     adamlab::app::platform_new_frame(platform);
     app.frame(now - last);
     last = now;
+    const auto t_ui = std::chrono::steady_clock::now();
     const bool last_frame = frames >= 0 && n + 1 == frames;
     const bool capture = last_frame && !screenshot.empty();
     adamlab::app::platform_render(platform, /*swap=*/!capture);
-    app.record_frame_time(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    app.record_frame_time(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count(),
+                          std::chrono::duration<double, std::milli>(t_ui - t0).count());
     if (capture) {
       // Read the back buffer of the frame just rendered, before it is swapped away.
       int fw = 0, fh = 0;
@@ -67,8 +69,8 @@ int main(int argc, char** argv) {
       glfwSwapBuffers(platform.window);
     }
   }
-  std::printf("adamlab_app: %llu frames, %.2f ms average frame\n", static_cast<unsigned long long>(app.stats().frames),
-              app.stats().average_ms);
+  std::printf("adamlab_app: %llu frames, %.2f ms average frame (%.2f ms simulation + UI)\n",
+              static_cast<unsigned long long>(app.stats().frames), app.stats().average_ms, app.stats().ui_average_ms);
   adamlab::app::platform_shutdown(platform);
   return 0;
 }

@@ -31,7 +31,12 @@ void fit() {
   emscripten_get_element_css_size("#canvas", &cw, &ch);
   const double dpr = emscripten_get_device_pixel_ratio();
   g_platform.dpr = static_cast<float>(dpr);
+  // Deprecated but the one call that goes through Browser.setCanvasSize, which GLFW listens to;
+  // emscripten_set_canvas_element_size alone leaves GLFW at 640x480.
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wdeprecated-declarations"
   emscripten_set_canvas_size(static_cast<int>(cw * dpr + 0.5), static_cast<int>(ch * dpr + 0.5));
+#pragma clang diagnostic pop
 }
 
 EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
@@ -54,9 +59,10 @@ void frame() {
   g_last_time = now;
   adamlab::app::platform_new_frame(g_platform);
   g_app->frame(dt);
+  const double t_ui = emscripten_get_now();
   adamlab::app::platform_render(g_platform);
   const bool first = g_app->stats().frames == 0;
-  g_app->record_frame_time(emscripten_get_now() - t0);
+  g_app->record_frame_time(emscripten_get_now() - t0, t_ui - t0);
   if (first) notify_first_frame();
 }
 

@@ -1,5 +1,9 @@
 #include "cli/help.h"
 
+#include "batch/batch_runs.h"
+#include "cli/sweep_command.h"
+#include "sim/sweep.h"
+
 #include "core/error.h"
 #include "core/limits.h"
 #include "optim/optimizer.h"
@@ -26,6 +30,25 @@ std::string optimizer_defaults() {
   return out;
 }
 
+std::string sweepable_keys() {
+  std::string out;
+  for (const auto& name : optimizer_names()) {
+    out += "    " + name + ":";
+    for (const auto& key : batch::batch_numeric_keys(name)) out += " " + key;
+    out += "\n";
+  }
+  return out;
+}
+
+const char* const kNoiseHelp =
+    "Gradient noise (--noise SPEC, default none), a stand-in for minibatch noise:\n"
+    "    none\n"
+    "    gaussian:std=S[,relative=false]   g_i + S*z        (absolute, the default)\n"
+    "    gaussian:std=S,relative=true      g_i + (S*z)*g_i  (S is a fraction of |g_i|)\n"
+    "  z ~ N(0,1) is drawn per step k and coordinate i from (--seed N, k, i) alone (splitmix64 hash,\n"
+    "  Box-Muller with our own log/cos): the same seed gives the same noise on every machine and in\n"
+    "  the browser, and every run of a sweep sees the same noise. S >= 0; --seed N >= 0 (default 0).\n";
+
 std::string problem_defaults() {
   std::string out;
   for (const auto& name : problem_names()) {
@@ -45,6 +68,9 @@ std::string main_help() {
          "usage:\n"
          "  adamlab trace --problem SPEC --start X,Y --optimizer SPEC --steps N [--scheduler SPEC] [--format csv|json]\n"
          "  adamlab trace --help     details of trace, every optimizer, scheduler and problem with its defaults\n"
+         "  adamlab sweep --problem SPEC --start X,Y --optimizer SPEC --x KEY=LO:HI:log|lin:N --y KEY=LO:HI:log|lin:N\n"
+         "                --steps N [--metric M] [--noise SPEC] [--seed N] [--seeds K]\n"
+         "  adamlab sweep --help     details of sweep: axes, metrics, noise\n"
          "  adamlab --help\n"
          "\n"
          "A SPEC is `name` or `name:key=value,...`, e.g. adam:lr=0.05,beta1=0.8 or rosenbrock:b=10.\n"
@@ -53,6 +79,7 @@ std::string main_help() {
 
 std::string trace_help() {
   return "usage: adamlab trace --problem SPEC --start X,Y --optimizer SPEC --steps N [--scheduler SPEC] [--format csv|json]\n"
+         "                     [--noise SPEC] [--seed N]\n"
          "\n"
          "Runs the loop  for k in 1..N: loss(p).backward(); optimizer.step(); scheduler.step()\n"
          "and prints one row per point:\n"
@@ -68,6 +95,10 @@ std::string trace_help() {
          "  --steps N          number of optimizer steps, 0 <= N <= " + std::to_string(kMaxTraceSteps) + "\n"
          "  --scheduler SPEC   optional LR scheduler, stepped once after every optimizer step\n"
          "  --format csv|json  output format (default csv)\n"
+         "  --noise SPEC       optional gradient noise (below)\n"
+         "  --seed N           the noise seed (default 0)\n"
+         "\n" +
+         std::string(kNoiseHelp) +
          "\n"
          "Spec grammar: name or name:key=value,... Keys are PyTorch's argument names, with betas split\n"
          "into beta1 and beta2. Numbers are plain decimals (-1.5, 3e-4; no inf, nan or hex); booleans\n"
@@ -89,6 +120,45 @@ std::string trace_help() {
          "\n"
          "example:\n"
          "  adamlab trace --problem rosenbrock --start -1.5,2 --optimizer adam:lr=0.05 --steps 500\n";
+}
+
+std::string sweep_help() {
+  return "usage: adamlab sweep --problem SPEC --start X,Y --optimizer SPEC --x KEY=LO:HI:log|lin:N\n"
+         "                     --y KEY=LO:HI:log|lin:N --steps N [--metric M] [--noise SPEC] [--seed N] [--seeds K]\n"
+         "\n"
+         "Runs the trace loop (no scheduler) for every cell of a grid of two hyperparameters and prints\n"
+         "one csv row per cell, y outer and x inner:\n"
+         "  x_value,y_value,metric      numbers printed with %.17g, nan spelled nan\n"
+         "Each cell is exactly `adamlab trace` with --optimizer SPEC plus KEY=x_value,KEY=y_value\n"
+         "(computed by the batched engine, bit-identical to trace).\n"
+         "\n"
+         "Axes (--x, --y): KEY=LO:HI:SCALE:N, N cells from LO to HI inclusive (1 <= N <= " +
+         std::to_string(kMaxSweepAxisCells) + "),\n"
+         "  SCALE log (geometric; LO, HI > 0) or lin. KEY is a numeric option of the optimizer, different on\n"
+         "  the two axes; it overrides the value in --optimizer. e.g. --x lr=1e-4:1:log:64 --y beta1=0:0.99:lin:50\n"
+         "  Every cell is validated with PyTorch's rules first: a range crossing a value torch rejects\n"
+         "  (beta1 up to 1, a negative lr) is an error naming the axis and the value. Sweepable keys:\n" +
+         sweepable_keys() +
+         "\n"
+         "Metrics (--metric, default final_loss):\n"
+         "  final_loss       loss after step N; nan if the run diverged\n"
+         "  best_loss        lowest loss over steps 0..N; nan if the run diverged\n"
+         "  steps_to:THRESH  first step whose loss <= THRESH (0 = the start); nan if not reached by step N\n"
+         "                   or before diverging\n"
+         "  diverged         1 if x, y or the loss became inf/nan at some step (the run diverged), else 0\n"
+         "\n"
+         "Noise: --noise SPEC and --seed N as for trace (below). --seeds K (1 <= K <= " +
+         std::to_string(kMaxSweepSeeds) + ", default 1) runs every cell\n"
+         "  with seeds N, N+1, ..., N+K-1 and prints the mean metric (nan if any seed's is nan; for\n"
+         "  diverged, the fraction of seeds that diverged).\n"
+         "\n" +
+         std::string(kNoiseHelp) +
+         "\n"
+         "Limits: cells x steps x seeds <= " + format_number(kMaxSweepRunSteps) + ". Errors exit with code 2 and one line on stderr.\n"
+         "\n"
+         "example:\n"
+         "  adamlab sweep --problem rosenbrock --start -1.5,2 --optimizer adam --x lr=1e-4:1:log:32 \\\n"
+         "                --y beta1=0:0.99:lin:32 --steps 500 --metric best_loss\n";
 }
 
 }  // namespace adamlab::cli

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/help.h"
+#include "cli/sweep_command.h"
 #include "cli/trace_command.h"
 #include "core/error.h"
 
@@ -33,6 +34,11 @@ int main(int argc, char** argv) {
     }
     if (command == "trace") {
       adamlab::cli::trace_command(rest, std::cout);
+      std::cout.flush();
+      return 0;
+    }
+    if (command == "sweep") {
+      adamlab::cli::sweep_command(rest, std::cout);
       std::cout.flush();
       return 0;
     }

@@ -12,7 +12,7 @@
 namespace adamlab::cli {
 
 void trace_command(const std::vector<std::string>& argv, std::ostream& out) {
-  const Args args(argv, {"problem", "start", "optimizer", "steps", "scheduler", "format"});
+  const Args args(argv, {"problem", "start", "optimizer", "steps", "scheduler", "format", "noise", "seed"});
   if (args.has("help")) {
     out << trace_help();
     return;
@@ -30,7 +30,11 @@ void trace_command(const std::vector<std::string>& argv, std::ostream& out) {
   const std::string format = args.get("format", "csv");
   if (format != "csv" && format != "json") throw Error("invalid --format '" + format + "' (use csv or json)");
 
-  Run run(problem, {start.x, start.y}, std::move(optimizer), std::move(scheduler));
+  GradientNoise noise;
+  if (args.has("noise")) noise = parse_noise(args.required("noise"));
+  if (args.has("seed")) noise.seed = parse_seed(args.required("seed"), "--seed");
+
+  Run run(problem, {start.x, start.y}, std::move(optimizer), std::move(scheduler), noise);
   if (format == "csv") {
     // Streamed row by row: a long trace never sits in memory.
     out << kTraceCsvHeader << '\n' << trace_csv_row(run.row()) << '\n';

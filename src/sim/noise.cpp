@@ -88,10 +88,11 @@ GradientNoise parse_noise(const std::string& text) {
   }
   if (spec.name != "gaussian") throw Error("unknown noise '" + spec.name + "' (known: none, gaussian)");
   SpecReader reader(spec, "noise");
-  if (!reader.has("std")) throw Error("noise gaussian needs std (e.g. gaussian:std=0.5)");
+  const bool has_std = reader.has("std");
   noise.std = reader.number("std", 0.0);
   noise.relative = reader.boolean("relative", false);
-  reader.finish();
+  reader.finish();  // a misspelt key is the better message
+  if (!has_std) throw Error("noise gaussian needs std (e.g. gaussian:std=0.5)");
   if (!(noise.std >= 0.0)) throw Error("noise gaussian needs std >= 0, got std=" + format_number(noise.std));
   return noise;
 }

@@ -92,7 +92,7 @@ class Scene {
   int next_id_ = 1;
   std::int64_t step_ = 0;
   bool playing_ = false;
-  double speed_ = 60;
+  double speed_ = 150;
   std::int64_t step_limit_ = 3000;
   double accumulator_ = 0;
   std::uint64_t problem_version_ = 0;

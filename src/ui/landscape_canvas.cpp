@@ -55,6 +55,7 @@ void LandscapeCanvas::draw_axes(ImDrawList* dl, const ViewTransform& view) const
   const ImU32 grid = IM_COL32(255, 255, 255, 28), tick = IM_COL32(255, 255, 255, 200), text = IM_COL32(235, 235, 235, 255);
   for (double t : nice_ticks(v.xmin, v.xmax, xticks)) {
     const float px = static_cast<float>(view.to_pixel(t, 0).x);
+    if (px > right - 28) continue;  // leave room for the axis name
     dl->AddLine(ImVec2(px, y0), ImVec2(px, bottom), grid);
     dl->AddLine(ImVec2(px, bottom - 6), ImVec2(px, bottom), tick, 1.5f);
     const std::string label = axis_number(t);
@@ -63,12 +64,14 @@ void LandscapeCanvas::draw_axes(ImDrawList* dl, const ViewTransform& view) const
   }
   for (double t : nice_ticks(v.ymin, v.ymax, yticks)) {
     const float py = static_cast<float>(view.to_pixel(0, t).y);
+    // Leave room for the axis name at the top and the x tick labels at the bottom.
+    if (py < y0 + 2 * ImGui::GetTextLineHeight() + 6 || py > bottom - 2 * ImGui::GetTextLineHeight() - 8) continue;
     dl->AddLine(ImVec2(x0, py), ImVec2(right, py), grid);
     dl->AddLine(ImVec2(x0, py), ImVec2(x0 + 6, py), tick, 1.5f);
     const std::string label = axis_number(t);
     label_with_backdrop(dl, ImVec2(x0 + 9, py - ImGui::GetTextLineHeight() / 2), text, label.c_str());
   }
-  label_with_backdrop(dl, ImVec2(right - 78, bottom - 8 - ImGui::GetTextLineHeight()), IM_COL32(255, 255, 255, 255), "x");
+  label_with_backdrop(dl, ImVec2(right - 16, bottom - 8 - ImGui::GetTextLineHeight()), IM_COL32(255, 255, 255, 255), "x");
   label_with_backdrop(dl, ImVec2(x0 + 9, y0 + 6), IM_COL32(255, 255, 255, 255), "y");
 }
 
@@ -98,7 +101,7 @@ void LandscapeCanvas::draw_colour_bar(ImDrawList* dl, const ViewTransform& view)
     const float py = y1 - bar_h * t;
     dl->AddLine(ImVec2(x1, py), ImVec2(x1 + 4, py), IM_COL32(255, 255, 255, 220));
     if ((e - lo) % every == 0)
-      dl->AddText(ImVec2(x1 + 6, py - line / 2), IM_COL32(255, 255, 255, 255), decade_label(e).c_str());
+      dl->AddText(ImVec2(x1 + 9, py - line / 2), IM_COL32(255, 255, 255, 255), decade_label(e).c_str());
   }
   // Contour levels as faint marks on the bar, tying the lines to the scale.
   for (double level : raster_.levels) {

@@ -105,39 +105,39 @@ void ControlPanel::draw_playback(const Scene& scene, CommandQueue& commands) {
 
   ImGui::Text("step %lld / %lld", static_cast<long long>(scene.step_count()), static_cast<long long>(scene.step_limit()));
   float speed = static_cast<float>(scene.speed());
-  ImGui::SetNextItemWidth(w * 0.62f);
-  if (ImGui::SliderFloat("speed", &speed, static_cast<float>(Scene::kMinSpeed), static_cast<float>(Scene::kMaxSpeed),
-                         speed < 10 ? "%.2g steps/s" : "%.0f steps/s", ImGuiSliderFlags_Logarithmic)) {
+  ImGui::SetNextItemWidth(w);
+  if (ImGui::SliderFloat("##speed", &speed, static_cast<float>(Scene::kMinSpeed), static_cast<float>(Scene::kMaxSpeed),
+                         speed < 10 ? "speed %.2g steps/s" : "speed %.0f steps/s", ImGuiSliderFlags_Logarithmic)) {
     const double v = speed;
     commands.push([v](Scene& s) { s.set_speed(v); });
   }
   tooltip("Optimizer steps per second while playing: 1 to follow single steps, thousands to see where runs end up.");
   int limit = static_cast<int>(scene.step_limit());
-  ImGui::SetNextItemWidth(w * 0.62f);
+  ImGui::SetNextItemWidth(w - ImGui::CalcTextSize("step limit").x - ImGui::GetStyle().ItemInnerSpacing.x);
   if (ImGui::InputInt("step limit", &limit, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue)) {
     commands.push([limit](Scene& s) { s.set_step_limit(limit); });
   }
   tooltip("Playback stops at this step (type a number, then Enter).");
-  ImGui::TextDisabled("Space play/pause   Right step   R reset");
+  ImGui::TextDisabled("Space: play  Right: step  R: reset");
 }
 
 void ControlPanel::draw_problem(const Scene& scene, CommandQueue& commands) {
   const std::string current = scene.problem().spec().name;
-  const float w = ImGui::GetContentRegionAvail().x;
-  ImGui::SetNextItemWidth(w * 0.62f);
-  if (ImGui::BeginCombo("problem", current.c_str())) {
+  const float button_w = ImGui::CalcTextSize("Reset view").x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - button_w - ImGui::GetStyle().ItemSpacing.x);
+  if (ImGui::BeginCombo("##problem", ("problem: " + current).c_str())) {
     for (const auto& name : problem_names()) {
       if (ImGui::Selectable(name.c_str(), name == current)) commands.push([name](Scene& s) { s.set_problem(name); });
     }
     ImGui::EndCombo();
   }
-  tooltip(scene.problem_spec().c_str());
+  tooltip(("The loss landscape: " + scene.problem_spec()).c_str());
   ImGui::SameLine();
   if (ImGui::Button("Reset view")) reset_view_ = true;
   tooltip("Back to the problem's default view (drag to pan, wheel or pinch to zoom).");
   ImGui::Text("start (%.4g, %.4g)", scene.start().x(), scene.start().y());
   ImGui::SameLine();
-  ImGui::TextDisabled("click the map to move");
+  ImGui::TextDisabled("click the map");
 }
 
 void ControlPanel::draw_runs(const Scene& scene, CommandQueue& commands) {
@@ -145,7 +145,7 @@ void ControlPanel::draw_runs(const Scene& scene, CommandQueue& commands) {
   ImGui::SameLine();
   ImGui::TextDisabled("(click a name to edit it)");
   const float avail = ImGui::GetContentRegionAvail().x;
-  const float button_w = ImGui::CalcTextSize("dup").x + ImGui::GetStyle().FramePadding.x * 2;
+  const float button_w = ImGui::CalcTextSize("dup").x + ImGui::GetStyle().FramePadding.x * 2 + 4;
   for (const auto& r : scene.runs()) {
     ImGui::PushID(r.id);
     bool visible = r.visible;
@@ -163,13 +163,20 @@ void ControlPanel::draw_runs(const Scene& scene, CommandQueue& commands) {
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 3), ImVec2(p.x + 14, p.y + line + 1), colour, 2);
     ImGui::Dummy(ImVec2(16, line));
     ImGui::SameLine();
-    const float label_w = avail - (ImGui::GetCursorPosX() - ImGui::GetWindowContentRegionMin().x) -
-                          2 * button_w - 2 * ImGui::GetStyle().ItemSpacing.x;
+    const float indent = ImGui::GetCursorPosX() - ImGui::GetWindowContentRegionMin().x;
     const std::string label = optimizer_label(r.optimizer) + (r.scheduler.empty() ? "" : " + " + scheduler_title(parse_spec(r.scheduler).name));
-    if (ImGui::Selectable(label.c_str(), r.id == selected_, 0, ImVec2(std::max(label_w, 40.0f), 0))) selected_ = r.id;
+    if (ImGui::Selectable(label.c_str(), r.id == selected_)) selected_ = r.id;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s%s%s", to_string(r.optimizer).c_str(), r.scheduler.empty() ? "" : "\nscheduler: ",
                                                   r.scheduler.c_str());
-    ImGui::SameLine();
+    ImGui::Indent(indent);
+    if (r.run.diverged()) {
+      ImGui::TextColored(ImVec4(1.0f, 0.42f, 0.38f, 1), "diverged at step %lld", static_cast<long long>(r.run.diverged_at()));
+    } else {
+      const TraceRow row = r.run.row();
+      ImGui::TextDisabled("loss %.4g", row.loss);
+    }
+    ImGui::Unindent(indent);
+    ImGui::SameLine(avail - 2 * button_w - ImGui::GetStyle().ItemSpacing.x);
     if (ImGui::SmallButton("dup")) {
       const int id = r.id;
       commands.push([id](Scene& s) { s.duplicate_run(id); });
@@ -181,14 +188,6 @@ void ControlPanel::draw_runs(const Scene& scene, CommandQueue& commands) {
       commands.push([id](Scene& s) { s.remove_run(id); });
     }
     tooltip("Remove this run.");
-    ImGui::Indent(44);
-    if (r.run.diverged()) {
-      ImGui::TextColored(ImVec4(1.0f, 0.42f, 0.38f, 1), "diverged at step %lld", static_cast<long long>(r.run.diverged_at()));
-    } else {
-      const TraceRow row = r.run.row();
-      ImGui::TextDisabled("loss %.4g   lr %.3g", row.loss, r.run.lr());
-    }
-    ImGui::Unindent(44);
     ImGui::PopID();
   }
   const auto names = optimizer_names();
@@ -221,8 +220,7 @@ void ControlPanel::draw_hyperparameters(const Scene& scene, CommandQueue& comman
   ImGui::PushID("hyper");
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(rgb_to_imu32(run_colour_rgb(run->colour))), "%s",
                      optimizer_label(spec).c_str());
-  ImGui::SameLine();
-  ImGui::TextDisabled("(changes restart the run)");
+  ImGui::TextDisabled("edits restart the run");
 
   const float w = ImGui::GetContentRegionAvail().x;
   const float label_w = std::min(110.0f, w * 0.36f);
@@ -249,7 +247,8 @@ void ControlPanel::draw_hyperparameters(const Scene& scene, CommandQueue& comman
     ImGui::PushID(key.c_str());
     ImGui::TextUnformatted(key.c_str());
     tooltip(meta.tooltip);
-    ImGui::SameLine(label_w);
+    if (ImGui::CalcTextSize(key.c_str()).x < label_w - 4) ImGui::SameLine(label_w);
+    else ImGui::SetCursorPosX(ImGui::GetCursorPosX() + label_w);
     Spec next = spec;
     bool changed = false;
     if (is_bool_text(value)) {
@@ -314,7 +313,8 @@ void ControlPanel::draw_hyperparameters(const Scene& scene, CommandQueue& comman
       ImGui::PushID(kv.first.c_str());
       ImGui::TextUnformatted(kv.first.c_str());
       tooltip(option_meta(kv.first).tooltip);
-      ImGui::SameLine(label_w);
+      if (ImGui::CalcTextSize(kv.first.c_str()).x < label_w - 4) ImGui::SameLine(label_w);
+      else ImGui::SetCursorPosX(ImGui::GetCursorPosX() + label_w);
       ImGui::SetNextItemWidth(-1);
       std::string typed;
       if (exact_entry("##sx", kv.second, typed)) {

@@ -36,7 +36,7 @@ void Playground::handle_keys(CommandQueue& commands) const {
 
 void Playground::draw(const Scene& scene, CommandQueue& commands, const std::string& error) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  const float panel_w = std::clamp(display.x * 0.27f, std::min(270.0f, display.x * 0.45f), 400.0f);
+  const float panel_w = std::clamp(display.x * 0.27f, std::min(290.0f, display.x * 0.45f), 400.0f);
   const float right_w = std::max(display.x - panel_w, 1.0f);
   const float chart_h = std::clamp(display.y * 0.32f, std::min(150.0f, display.y * 0.4f), 340.0f);
   const float land_h = std::max(display.y - chart_h, 1.0f);

@@ -1,0 +1,125 @@
+#pragma once
+// Scene links: the whole playground in the URL hash, in the CLI's spec grammar, readable by a
+// human and safe to paste into a tutorial.
+//
+//   #problem=rosenbrock&start=-1.5,2&run=adam:lr=0.05&run=sgd:lr=0.001,momentum=0.9@step:step_size=100
+//
+// Grammar: key=value pairs joined by '&'; the value is everything after the first '='. Keys, in the
+// canonical order to_link() writes them:
+//   preset=NAME           expanded first, wherever it appears; every other key overrides it
+//   problem=SPEC          e.g. rosenbrock, quadratic:a=0.05,b=1
+//   view=XMIN,XMAX,YMIN,YMAX   the landscape's visible rectangle (positive finite width and height)
+//   start=X,Y             the shared start point
+//   run=OPT[@SCHED]       one per run, in order; the scheduler follows an '@' (no spec contains one),
+//                         e.g. run=adam:lr=0.05@cosine:T_max=100. Valid run= keys replace the
+//                         preset's runs. Runs are numbered 1, 2, ... in the order the run= keys are
+//                         written; the keys below refer to those numbers.
+//   hide=N[,N...]         runs drawn hidden, e.g. hide=2,3
+//   colours=C|auto,...    one palette index (0..Scene::kMaxRuns-1) or auto per run, e.g. colours=3,auto,0
+//   speed=S               steps per second, Scene::kMinSpeed..Scene::kMaxSpeed
+//   limit=N               step limit, 1..Scene::kMaxStepLimit
+//   at=K                  open paused at step K (0..limit)
+//   autoplay=B  loop=B  embed=B   B is 1|0|true|false; embed hides the menus a tutorial does not want
+//   panels=NAME[,NAME...] panels shown: landscape, loss, lr, params, runs, anatomy
+//   noise=SPEC  seed=N    gradient noise (sim/noise.h grammar: none | gaussian:std=S[,relative=B])
+//   select=N              the selected run
+//   anatomy=N[,nobc]      the run whose next step's anatomy is shown; nobc = the teaching view without
+//                         bias correction (NOT PyTorch)
+// Input may be a full URL, or start with '#' or '?'; pieces are percent-decoded ('+' stays '+',
+// since numbers use it). Empty pieces are skipped. Specs are kept as written once the real factory
+// (make_problem / make_optimizer / make_scheduler / parse_noise) accepts them.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "problems/problem.h"
+#include "sim/scene.h"
+
+namespace adamlab {
+
+struct LinkRun {
+  std::string optimizer;  // a spec make_optimizer accepts, as written
+  std::string scheduler;  // "" = none
+  bool visible = true;
+  int colour = -1;  // palette index, -1 = automatic (the smallest colour no other run uses)
+  bool operator==(const LinkRun& o) const {
+    return optimizer == o.optimizer && scheduler == o.scheduler && visible == o.visible && colour == o.colour;
+  }
+  bool operator!=(const LinkRun& o) const { return !(*this == o); }
+};
+
+// Every part optional: an absent part leaves the scene (or the UI) as it is.
+struct SceneLink {
+  std::optional<std::string> preset;
+  std::optional<std::string> problem;
+  std::optional<Rect> view;
+  std::optional<Eigen::Vector2d> start;
+  std::vector<LinkRun> runs;  // empty = keep the scene's runs
+  std::optional<double> speed;
+  std::optional<std::int64_t> limit;
+  std::optional<std::int64_t> at;
+  std::optional<bool> autoplay, loop, embed;
+  std::optional<std::vector<std::string>> panels;
+  std::optional<std::string> noise;
+  std::optional<std::uint64_t> seed;
+  std::optional<int> selected;      // index into runs (0-based; the link writes it 1-based)
+  std::optional<int> anatomy;       // index into runs
+  bool anatomy_bias_correction = true;  // false: `anatomy=N,nobc`
+
+  bool operator==(const SceneLink& o) const;
+  bool operator!=(const SceneLink& o) const { return !(*this == o); }
+};
+
+struct ParsedLink {
+  SceneLink link;
+  // One line per rejected part, "<key>=<value>: <why>", e.g. "run=adam:lr=-1: Invalid learning rate: -1".
+  std::vector<std::string> errors;
+};
+
+// Never throws: returns the valid parts and the reasons the others were ignored.
+ParsedLink parse_link(const std::string& hash_or_url);
+// The canonical hash, starting with '#'. parse_link(to_link(x)).link == x for every x parse_link returns.
+std::string to_link(const SceneLink& link);
+
+// Percent-decoding as browsers encode a hash ("%3A" -> ':'); a malformed escape stays as written.
+std::string percent_decode(const std::string& text);
+
+// The panel names `panels=` accepts.
+const std::vector<std::string>& link_panel_names();
+
+// What the link carries that the Scene does not: the UI passes its own state in.
+struct UiLinkState {
+  std::optional<std::string> preset;  // the preset the scene came from, if the user wants it named
+  std::optional<Rect> view;
+  std::optional<std::vector<std::string>> panels;
+  std::optional<bool> autoplay, loop, embed;
+  std::optional<std::int64_t> at;     // e.g. scene.step_count() to share a paused moment
+  std::optional<int> selected_run_id;  // Scene run ids
+  std::optional<int> anatomy_run_id;
+  bool anatomy_bias_correction = true;
+};
+
+// The link for a scene. Specs are shortened to the keys that differ from the defaults (sgd keeps
+// its required lr). start, speed and limit are left out when they are the defaults, unless
+// ui.preset is set, since then they must override the preset's values.
+SceneLink link_from_scene(const Scene& scene, const UiLinkState& ui = {});
+
+struct AppliedLink {
+  std::vector<std::string> errors;  // what the scene refused, same format as ParsedLink::errors
+  std::vector<int> run_ids;         // scene run id per link run, -1 where the scene refused it
+  std::optional<int> selected_run_id, anatomy_run_id;  // resolved to scene ids
+};
+
+// Applies the scene parts (problem, start, limit, speed, runs with colours and visibility, noise,
+// at, autoplay) to `scene`, part by part: a refused part leaves that part of the scene unchanged
+// and is reported; the others apply. With runs present, the scene's runs are replaced and the
+// scene restarts at step 0 (then steps to `at`). view, panels, embed, loop stay with the UI.
+// Never throws.
+AppliedLink apply_link(const SceneLink& link, Scene& scene);
+
+// The shortest spec that builds the same full configuration (drops keys equal to their default).
+// kind: "optimizer", "scheduler" or "problem". Returns text unchanged if it does not build.
+std::string shortest_spec(const std::string& kind, const std::string& text);
+
+}  // namespace adamlab

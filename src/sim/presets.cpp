@@ -1,0 +1,98 @@
+#include "sim/presets.h"
+
+namespace adamlab {
+namespace {
+
+// The narrow valley most lessons share: 0.01 x^2 + y^2, curvature 0.02 along the floor and 2
+// across it (condition number 100); plain SGD must keep lr below 2/2 = 1.
+#define ADAMLAB_VALLEY "problem=quadratic:a=0.01&view=-10,2,-3,3&start=-9,2"
+
+}  // namespace
+
+// Each caption states only what tests/presets_test.cpp asserts on the scene as it plays.
+const std::vector<Preset>& presets() {
+  static const std::vector<Preset> all = {
+      {"momentum", "Momentum in a narrow valley",
+       "Plain SGD (lr 0.95) zig-zags across the steep walls of this long, narrow valley, crossing the floor on "
+       "every step while it creeps along it. Momentum (beta 0.9) lets the across-valley pushes cancel in its "
+       "buffer while the along-valley pushes add up, so it crosses far less often and reaches the minimum about "
+       "three times sooner.",
+       ADAMLAB_VALLEY "&run=sgd:lr=0.95&run=sgd:lr=0.2,momentum=0.9&speed=30&limit=300"},
+      {"rmsprop", "RMSProp: a step size per coordinate",
+       "SGD's step is lr times the gradient, so the steep walls force a small lr and it zig-zags while creeping "
+       "along the flat floor. RMSProp divides each coordinate's step by the root of its recent squared "
+       "gradients, so its first step is as long along the flat floor as across the steep walls, and it heads "
+       "down the valley without a single zig-zag.",
+       ADAMLAB_VALLEY "&run=sgd:lr=0.95&run=rmsprop:lr=0.06&speed=30&limit=300"},
+      {"adam", "Adam = momentum + RMSProp",
+       "Adam keeps a momentum-like average of the gradients (m) and an RMSProp-like average of their squares "
+       "(v), and steps by m over the root of v. In this narrow valley it reaches the minimum first, ahead of "
+       "momentum, then RMSProp, then plain SGD.",
+       ADAMLAB_VALLEY
+       "&run=sgd:lr=0.95&run=sgd:lr=0.2,momentum=0.9&run=rmsprop:lr=0.06&run=adam:lr=0.3&speed=30&limit=300"},
+      {"learning-rate", "Learning rate: too small, right, too large",
+       "The same SGD with three learning rates on a bowl whose steep direction has curvature 2: lr 0.02 is "
+       "stable but still far from the minimum after 300 steps, and lr 0.5 gets there. Above 2/2 = 1 every step "
+       "lands farther up the opposite wall, so lr 1.1 bounces out of the picture and its loss blows up.",
+       "problem=quadratic&start=-9,4&run=sgd:lr=0.02&run=sgd:lr=0.5&run=sgd:lr=1.1&speed=30&limit=300"},
+      {"beta1", "beta1: how much momentum",
+       "beta1 is how much of the past gradients Adam's m keeps. With beta1 0.5 m barely averages and the path "
+       "jitters across the valley, 0.9 smooths it and arrives first, and 0.99 carries so much momentum that it "
+       "swings far past the minimum and is still circling after 300 steps.",
+       ADAMLAB_VALLEY "&run=adam:lr=0.3,beta1=0.5&run=adam:lr=0.3&run=adam:lr=0.3,beta1=0.99&speed=30&limit=300"},
+      {"beta2", "beta2: how long v remembers",
+       "beta2 sets how long Adam remembers gradient sizes (about 1/(1-beta2) steps). With beta2 0.9, v shrinks "
+       "as fast as the tiny gradients near the minimum, so the steps stay about lr long and Adam keeps rattling "
+       "around it, while with 0.999 or 0.9999 the memory of the larger earlier gradients keeps the steps "
+       "shrinking and it settles: keep beta2 close to 1 when gradients get tiny or sparse.",
+       "problem=quadratic&start=-9,4&run=adam:lr=0.1,beta2=0.9&run=adam:lr=0.1&run=adam:lr=0.1,beta2=0.9999"
+       "&speed=50&limit=500"},
+      {"eps", "eps when gradients are tiny",
+       "On this very flat bowl the gradients are about 0.001 and shrinking. Adam divides by the root of v_hat "
+       "plus eps, so with eps 1e-8 its steps stay about lr long, but eps 0.001 and 0.01 outweigh the root of "
+       "v_hat (about |g|), shrink the step to about lr*|g|/eps and crawl.",
+       "problem=quadratic:a=0.0001,b=0.0001&view=-10,2,-3,5&start=-9,4&run=adam:lr=0.05"
+       "&run=adam:lr=0.05,eps=0.001&run=adam:lr=0.05,eps=0.01&speed=50&limit=500"},
+      {"weight-decay", "Weight decay: L2 (Adam) vs decoupled (AdamW)",
+       "Both runs use weight_decay 0.5, which pulls towards the origin and away from Rosenbrock's minimum at "
+       "(1, 1) that plain Adam reaches. Adam adds 0.5*p to the gradient before dividing by the root of v, so it "
+       "settles where the gradient plus 0.5*p is zero, while AdamW shrinks p by lr*0.5*p outside that division "
+       "and settles at a different point.",
+       "problem=rosenbrock&start=-1.5,2&run=adam:lr=0.05,weight_decay=0.5&run=adamw:lr=0.05,weight_decay=0.5"
+       "&run=adam:lr=0.05&speed=200&limit=3000"},
+      {"amsgrad", "AMSGrad: never forget a large gradient",
+       "AMSGrad divides by the largest v seen so far instead of the current one. After the steep drop into "
+       "Rosenbrock's valley Adam's v forgets the big gradients and its steps along the flat floor grow back, "
+       "while AMSGrad's stay smaller, so AMSGrad reaches the minimum later.",
+       "problem=rosenbrock&start=-1.5,2&run=adam:lr=0.05&run=adam:lr=0.05,amsgrad=true&speed=100&limit=1500"},
+      {"maximize", "maximize=true climbs",
+       "maximize=true makes the optimizer step up the gradient instead of down it. From the same start near "
+       "Himmelblau's central hill, Adam rolls down into one of the four minima while Adam with maximize=true "
+       "climbs to the hilltop near (-0.271, -0.923), where the loss is 181.6.",
+       "problem=himmelblau&start=-0.3,-0.9&run=adam:lr=0.05&run=adam:lr=0.05,maximize=true&speed=50&limit=500"},
+      {"schedule", "Learning-rate schedules",
+       "lr 0.99 is just under this bowl's stability limit of 1, so with a constant learning rate SGD keeps "
+       "bouncing between the steep walls for hundreds of steps. Halving the lr every 50 steps (StepLR) or "
+       "annealing it along a cosine (CosineAnnealingLR) damps the bounce, and both settle about four times "
+       "sooner.",
+       "problem=quadratic&start=-9,4&run=sgd:lr=0.99&run=sgd:lr=0.99@step:step_size=50,gamma=0.5"
+       "&run=sgd:lr=0.99@cosine:T_max=300&speed=30&limit=300"},
+      {"noise", "SGD vs Adam under gradient noise",
+       "Every gradient here gets Gaussian noise of std 1 added, as minibatches would. SGD's step is lr times "
+       "the noisy gradient, so at the lr the steep walls allow it is thrown all over the valley, while Adam's "
+       "steps stay about lr long and its averaged m cancels much of the noise, so it stays near the floor "
+       "with a far lower loss.",
+       ADAMLAB_VALLEY "&run=sgd:lr=0.95&run=adam:lr=0.3&noise=gaussian:std=1&seed=1&speed=50&limit=500"},
+  };
+  return all;
+}
+
+#undef ADAMLAB_VALLEY
+
+const Preset* find_preset(const std::string& name) {
+  for (const auto& p : presets())
+    if (p.name == name) return &p;
+  return nullptr;
+}
+
+}  // namespace adamlab

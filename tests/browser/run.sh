@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The browser test: installs what it needs, builds the WASM playground, serves build/web on a
+# free localhost port, runs test.mjs in Debian's Chromium, stops the server.
+# Screenshots go to tests/browser/artifacts/. Last line: "N passed, N failed"; exit 1 on failure.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+sudo_if_needed() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if [[ ${#missing[@]} -gt 0 ]]; then
+  echo "==> installing ${missing[*]} (apt)"
+  sudo_if_needed apt-get update -qq
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+if [[ ! -f "$here/node_modules/playwright-core/package.json" ]]; then
+  echo "==> npm ci (playwright-core)"
+  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+"$root/build_wasm.sh"
+
+log="$(mktemp)"
+python3 "$root/web/serve.py" "$root/build/web" 0 >"$log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; rm -f "$log"' EXIT
+url=""
+for _ in $(seq 1 100); do
+  url="$(head -n1 "$log" 2>/dev/null || true)"
+  [[ "$url" == http* ]] && break
+  sleep 0.1
+done
+if [[ "$url" != http* ]]; then
+  echo "could not start the static server:"; cat "$log"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+echo "==> browser tests against $url"
+rc=0
+node "$here/test.mjs" "$url" "$here/artifacts" || rc=$?
+exit $rc
