@@ -1,5 +1,5 @@
-// ns per run-step: the batched engine against looping the scalar path (sim/Run), both in this
-// process. items_per_second counts run-steps; bench/compare_torch.py prints ns per item.
+// ns per run-step: the batched engine against looping the scalar path (sim/Run, compiled with
+// the core's flags in scalar_baseline.cpp), both in this process. items_per_second counts run-steps; bench/compare_torch.py prints ns per item.
 #include <benchmark/benchmark.h>
 
 #include <memory>
@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "batch/batch_runs.h"
-#include "sim/run.h"
+#include "scalar_baseline.h"
 
 namespace {
 
@@ -49,18 +49,7 @@ void batched(benchmark::State& state, const std::string& optimizer, Arithmetic a
 void scalar_loop(benchmark::State& state, const std::string& optimizer) {
   const Eigen::Index runs = state.range(0);
   const std::int64_t steps = state.range(1);
-  const auto base = sweep_config(optimizer, runs, Arithmetic::kFused);
-  for (auto _ : state) {
-    double sink = 0;
-    for (Eigen::Index r = 0; r < runs; ++r) {
-      adamlab::Spec spec = base.optimizer;
-      spec.set("lr", adamlab::format_number(base.per_run[0].second[r]));
-      adamlab::Run run(base.problem, base.start, adamlab::make_optimizer(spec), nullptr);
-      for (std::int64_t k = 0; k < steps; ++k) run.step();
-      sink += run.row().loss;
-    }
-    benchmark::DoNotOptimize(sink);
-  }
+  for (auto _ : state) benchmark::DoNotOptimize(scalar_runs(optimizer, runs, steps));
   state.SetItemsProcessed(state.iterations() * runs * steps);
 }
 

@@ -24,6 +24,8 @@
     api.firstFrameAt = performance.now();  // ms since navigation start
     showStatus('');
     resolveReady(api);
+    writeHash();
+    applyVisibility();
   };
   Module.onAbort = function (what) {
     showStatus('AdamLab failed to start: ' + what, true);
@@ -36,7 +38,9 @@
     al_remove_run: ['number'], al_update_run: ['number', 'string', 'string'], al_trace: ['number'],
     al_duplicate_run: ['number'], al_set_visible: ['number', 'number'], al_select_run: ['number'],
     al_set_speed: ['number'], al_set_step_limit: ['number'], al_zoom_at: ['number', 'number', 'number'],
-    al_stats: [],
+    al_stats: [], al_get_link: ['number'], al_set_link: ['string'], al_dismiss_link_errors: [], al_presets: [],
+    al_anatomy: ['number', 'number', 'number'], al_set_anatomy: ['number', 'number', 'number'],
+    al_export_csv: [], al_export_json: [],
   };
 
   function call(name, ...args) {
@@ -93,9 +97,244 @@
     /** Zoom the landscape by factor (> 1 = in) about (x, y) in CSS pixels of the canvas. */
     zoomAt(factor, x, y) { call('al_zoom_at', number(factor, 'zoom factor'), number(x, 'x'), number(y, 'y')); },
     /** Frame counters: frames, frameMs (average CPU ms per frame), maxFrameMs, rasterBuilds. */
-    stats() { const s = call('al_stats'); s.firstFrameAt = api.firstFrameAt; return s; },
+    stats() { const s = call('al_stats'); s.firstFrameAt = api.firstFrameAt; s.renderPaused = renderPaused; return s; },
+
+    // --- links, presets, anatomy, export ---
+    /** The scene as a link hash ('#problem=...&run=...'); {embed: true} gives the embed variant. */
+    getLink(options) { return call('al_get_link', options && options.embed ? 1 : 0).link; },
+    /** Loads a link (hash, query or whole URL). Returns {errors: ['<part>: <why>', ...]}: bad
+     *  parts are ignored (and shown in the page), the rest loads. Never throws for a bad link. */
+    setState(linkOrHash) {
+      const r = call('al_set_link', spec(linkOrHash, 'link'));
+      writeHash();
+      return r;
+    },
+    /** The lesson presets: [{name, title, caption, link}]. */
+    presets() { return call('al_presets').presets; },
+    loadPreset(name) { return api.setState('#preset=' + spec(name, 'preset') + '&autoplay=1'); },
+    dismissLinkErrors() { call('al_dismiss_link_errors'); },
+    /** The anatomy of run id's next step from step k (default: its current step):
+     *  {t, step, position, nextPosition, update, vectors: {name: {value: [x, y], role}}, scalars, note, diagnosis}. */
+    anatomy(id, options = {}) {
+      const k = options.step === undefined || options.step === null ? -1 : number(options.step, 'step');
+      return call('al_anatomy', runId(id), k, options.biasCorrection === false ? 0 : 1);
+    },
+    /** Shows the anatomy mode for run id (null = off) at step k (default: follow the run). */
+    setAnatomy(id, options = {}) {
+      const k = options.step === undefined || options.step === null ? -1 : number(options.step, 'step');
+      call('al_set_anatomy', id === null || id === undefined ? -1 : runId(id), k, options.biasCorrection === false ? 0 : 1);
+    },
+    /** Every run's trace as csv: run,step,x,y,loss,lr. */
+    exportCsv() { return call('al_export_csv').csv; },
+    /** The scene as a plain object: {format, link, state}. */
+    exportJson() { return call('al_export_json'); },
+    /** A PNG of the canvas, read right after the next frame is drawn. Resolves to a Blob. */
+    exportPng() { return capturePng(); },
+    downloadCsv() { download(new Blob([api.exportCsv()], { type: 'text/csv' }), 'adamlab-traces.csv'); },
+    downloadJson() { download(new Blob([JSON.stringify(api.exportJson(), null, 2)], { type: 'application/json' }), 'adamlab-scene.json'); },
+    async downloadPng() { download(await capturePng(), 'adamlab.png'); },
+    /** The full URL of the scene, and an <iframe> snippet that embeds it. */
+    linkUrl() { return pageUrl() + api.getLink(); },
+    embedCode() {
+      const src = pageUrl() + api.getLink({ embed: true });
+      return `<iframe src="${src.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" width="720" height="440" ` +
+             'style="border:0;max-width:100%" loading="lazy" title="AdamLab playground"></iframe>';
+    },
+    /** Copies the link (or the embed code) to the clipboard and shows it in a popup either way. */
+    copyLink() { return copyText(api.linkUrl(), 'Link to this scene'); },
+    copyEmbed() { return copyText(api.embedCode(), 'Embed code'); },
   };
   window.adamlab = api;
+
+  // --- helpers for the page-side features ---
+  function pageUrl() { return location.origin === 'null' ? location.href.replace(/[?#].*$/, '') : location.origin + location.pathname; }
+
+  function download(blob, name) {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  }
+
+  // WebGL clears its drawing buffer once a frame is composited, so the canvas is read inside the
+  // frame callback, right after the app rendered (Module.onFrameRendered).
+  let pngWaiters = [];
+  Module.onFrameRendered = function () {
+    if (!pngWaiters.length) return;
+    const waiters = pngWaiters;
+    pngWaiters = [];
+    let url = null, error = null;
+    try { url = Module.canvas.toDataURL('image/png'); } catch (e) { error = e; }
+    for (const w of waiters) {
+      if (error) { w.reject(error); continue; }
+      const bytes = atob(url.slice(url.indexOf(',') + 1));
+      const buf = new Uint8Array(bytes.length);
+      for (let i = 0; i < bytes.length; i++) buf[i] = bytes.charCodeAt(i);
+      w.resolve(new Blob([buf], { type: 'image/png' }));
+    }
+  };
+  function capturePng() {
+    return ready.then(() => new Promise((resolve, reject) => {
+      pngWaiters.push({ resolve, reject });
+      if (renderPaused) { Module.resumeMainLoop(); setTimeout(applyVisibility, 100); }
+      setTimeout(() => reject(new Error('no frame was drawn to capture')), 5000);
+    }));
+  }
+
+  // The copied text also shows in a popup, so it is visible (and selectable) even where the
+  // clipboard is unavailable (an http page, a sandboxed iframe, headless browsers).
+  function showPopup(title, text, note) {
+    let box = document.getElementById('popup');
+    if (!box) {
+      box = document.createElement('div');
+      box.id = 'popup';
+      box.innerHTML = '<div class="head"><span class="title"></span><button type="button" aria-label="Close">×</button></div>' +
+                      '<textarea readonly rows="3" spellcheck="false"></textarea><div class="note"></div>';
+      document.body.appendChild(box);
+      box.querySelector('button').addEventListener('click', () => { box.hidden = true; });
+    }
+    box.querySelector('.title').textContent = title;
+    box.querySelector('.note').textContent = note;
+    const area = box.querySelector('textarea');
+    area.value = text;
+    box.hidden = false;
+    area.focus();
+    area.select();
+    clearTimeout(showPopup.timer);
+    showPopup.timer = setTimeout(() => { box.hidden = true; }, 15000);
+  }
+  async function copyText(text, title) {
+    let copied = false;
+    try {
+      if (navigator.clipboard && window.isSecureContext) {
+        // A denied permission may never settle in some browsers: give it a moment, then fall back.
+        await Promise.race([navigator.clipboard.writeText(text),
+          new Promise((_, reject) => setTimeout(() => reject(new Error('clipboard timeout')), 800))]);
+        copied = true;
+      }
+    } catch (_) { copied = false; }
+    if (!copied) {
+      const t = document.createElement('textarea');
+      t.value = text;
+      t.setAttribute('readonly', '');
+      t.style.position = 'fixed'; t.style.opacity = '0';
+      document.body.appendChild(t);
+      t.select();
+      try { copied = document.execCommand('copy'); } catch (_) { copied = false; }
+      t.remove();
+    }
+    showPopup(title, text, copied ? 'Copied to the clipboard.' : 'Select it and copy (the clipboard is not available here).');
+    return { text, copied };
+  }
+
+  Module.onUiAction = function (name) {
+    const actions = {
+      copyLink: () => api.copyLink(), copyEmbed: () => api.copyEmbed(), exportCsv: () => api.downloadCsv(),
+      exportJson: () => api.downloadJson(), exportPng: () => api.downloadPng(),
+      openFull: () => {
+        const hash = api.getLink().slice(1).split('&').filter(p => !/^(embed|loop)=/.test(p)).join('&');
+        window.open(pageUrl() + '#' + hash, '_blank', 'noopener');
+      },
+    };
+    // Out of the frame callback: a download or a popup must not run inside the wasm call stack.
+    if (actions[name]) setTimeout(() => Promise.resolve().then(actions[name]).catch(e => showPopup('Error', String(e && e.message || e), '')), 0);
+  };
+
+  // --- the address bar follows the scene (so it is always a shareable link) ---
+  let lastHash = null;
+  function writeHash() {
+    if (!started) return;
+    let hash;
+    try { hash = api.getLink(); } catch (_) { return; }
+    if (hash === lastHash && location.hash === hash) return;
+    lastHash = hash;
+    if (location.hash !== hash || location.search) {
+      try { history.replaceState(history.state, '', location.pathname + hash); } catch (_) { /* sandboxed */ }
+    }
+  }
+  setInterval(() => { if (!document.hidden) writeHash(); }, 500);
+  addEventListener('hashchange', () => {
+    if (!started || location.hash === lastHash) return;
+    lastHash = location.hash;
+    call('al_set_link', location.hash);
+  });
+
+  // --- offscreen embeds do not burn CPU: no frames while hidden or scrolled out of view ---
+  let renderPaused = false, inView = true;
+  function applyVisibility() {
+    if (!started) return;
+    const want = inView && !document.hidden;
+    if (want && renderPaused) { Module.resumeMainLoop(); renderPaused = false; }
+    else if (!want && !renderPaused) { Module.pauseMainLoop(); renderPaused = true; }
+  }
+  if ('IntersectionObserver' in window && Module.canvas) {
+    // Inside an iframe the implicit root is the top-level viewport: this sees the embed scroll away.
+    new IntersectionObserver(entries => {
+      inView = entries[entries.length - 1].isIntersecting;
+      applyVisibility();
+    }).observe(Module.canvas);
+  }
+  document.addEventListener('visibilitychange', applyVisibility);
+
+  // --- postMessage bridge: a parent page drives an embedded playground ---
+  //   parent -> iframe: {adamlab: 'call', id, method, args: [...]}
+  //   iframe -> parent: {adamlab: 'reply', id, result} or {adamlab: 'reply', id, error}
+  //                     {adamlab: 'event', event: 'ready' | 'step' | 'diverged', ...}
+  // Only plain data crosses (results go through JSON; a Blob becomes a data: URL).
+  const parentWindow = window.parent !== window ? window.parent : null;
+  const bridgeMethods = new Set(Object.keys(api).filter(k => typeof api[k] === 'function' &&
+    !['downloadCsv', 'downloadJson', 'downloadPng', 'copyLink', 'copyEmbed'].includes(k)));
+  let parentOrigin = '*';
+  function post(message) { if (parentWindow) parentWindow.postMessage(message, parentOrigin); }
+  function plain(value) {
+    if (value instanceof Blob) {
+      return new Promise((resolve, reject) => {
+        const r = new FileReader();
+        r.onload = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+        r.readAsDataURL(value);
+      });
+    }
+    return value === undefined ? null : JSON.parse(JSON.stringify(value));
+  }
+  addEventListener('message', async e => {
+    const m = e.data;
+    if (!parentWindow || e.source !== parentWindow || !m || m.adamlab !== 'call') return;
+    const origin = e.origin && e.origin !== 'null' ? e.origin : '*';
+    const reply = body => parentWindow.postMessage(Object.assign({ adamlab: 'reply', id: m.id === undefined ? null : m.id }, body), origin);
+    try {
+      if (typeof m.method !== 'string' || !bridgeMethods.has(m.method)) throw new Error(`unknown method: '${String(m.method)}'`);
+      if (m.args !== undefined && !Array.isArray(m.args)) throw new Error('args must be an array');
+      await ready;
+      reply({ result: await plain(await api[m.method](...(m.args || []))) });
+    } catch (err) {
+      reply({ error: err && err.message ? err.message : String(err) });
+    }
+  });
+  if (parentWindow) {
+    ready.then(() => {
+      post({ adamlab: 'event', event: 'ready', embed: !!call('al_get_state').embed });
+      // step and diverged events, at most ten a second.
+      let lastStep = -1;
+      const diverged = new Set();
+      setInterval(() => {
+        if (document.hidden) return;
+        let s;
+        try { s = call('al_get_state'); } catch (_) { return; }
+        if (s.step < lastStep) diverged.clear();  // a reset (or a loop) starts the runs again
+        if (s.step !== lastStep) { lastStep = s.step; post({ adamlab: 'event', event: 'step', step: s.step, playing: s.playing }); }
+        for (const r of s.runs) {
+          if (r.diverged && !diverged.has(r.id + r.optimizer)) {
+            diverged.add(r.id + r.optimizer);
+            post({ adamlab: 'event', event: 'diverged', run: r.id, optimizer: r.optimizer, step: r.divergedAt });
+          }
+        }
+      }, 100);
+    });
+  }
 
   // Touch: 3.1.6's GLFW ignores touch coordinates, so turn one finger into mouse events on the
   // canvas (WEB_PITFALLS section 5), and two fingers into a pinch zoom about their midpoint.

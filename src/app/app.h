@@ -3,6 +3,7 @@
 // and main_native.cpp own the window and call frame() between ImGui's NewFrame and Render.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "sim/scene.h"
 #include "ui/commands.h"
@@ -35,12 +36,28 @@ class App {
   const FrameStats& stats() const { return stats_; }
   const std::string& error() const { return error_; }
 
+  // --- links (app_link.cpp) ---
+  // Applies a link (a hash, query or whole URL in sim/link.h's grammar) to the scene and the UI:
+  // valid parts load, the others are returned (and shown in the map's banner). Never throws.
+  std::vector<std::string> apply_link(const std::string& text);
+  // The canonical hash for what is on screen now. A scene still equal to the preset it came
+  // from is written as preset=NAME; a paused scene carries at=STEP, a playing one autoplay=1.
+  std::string link() const;
+  // The same scene as an embed: embed=1, autoplay=1, loop=1 (at= dropped).
+  std::string embed_link() const;
+  // Actions the UI asked of the page this frame (copy link, export, ...), oldest first; cleared.
+  std::vector<ui::UiAction> take_actions();
+
  private:
+  void after_frame(double dt_seconds);
+  std::string build_link(bool embed) const;
   Scene scene_;
   ui::Playground ui_;
   ui::CommandQueue commands_;
   std::string error_;
   FrameStats stats_;
+  std::vector<ui::UiAction> actions_;
+  double loop_hold_ = 0;  // seconds spent at the step limit while looping
 };
 
 // The one App the JS bridge talks to (set by main_web.cpp).

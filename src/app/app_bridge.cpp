@@ -2,12 +2,16 @@
 // JSON and catches every exception here: an exception escaping to JS would leak wasm stack and
 // reach JS as a bare number (WEB_PITFALLS section 4). adamlab.js turns {"error": m} into
 // `throw new Error(m)`. Natively these compile too (handy for tests), with no export attribute.
+#include <algorithm>
 #include <cmath>
 #include <exception>
 #include <string>
+#include <vector>
 
 #include "app/app.h"
 #include "core/error.h"
+#include "sim/anatomy.h"
+#include "sim/presets.h"
 #include "sim/scene_json.h"
 
 #if defined(__EMSCRIPTEN__)
@@ -50,6 +54,54 @@ long long whole(double v, const char* what) {
 
 std::string text(const char* s) { return s ? std::string(s) : std::string(); }
 
+std::string json_strings(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + adamlab::json_string(items[i]);
+  return out + "]";
+}
+
+std::string json_vec(const Eigen::Vector2d& v) {
+  return "[" + adamlab::json_number(v.x()) + "," + adamlab::json_number(v.y()) + "]";
+}
+
+std::string anatomy_json(const adamlab::StepAnatomy& a, long long inspected, long long last, const std::string& diagnosis) {
+  std::string s = "{\"optimizer\":" + adamlab::json_string(a.optimizer) + ",\"t\":" + std::to_string(a.t) +
+                  ",\"step\":" + std::to_string(inspected) + ",\"lastStep\":" + std::to_string(last) +
+                  ",\"position\":" + json_vec(a.position) + ",\"nextPosition\":" + json_vec(a.next_position) +
+                  ",\"update\":" + json_vec(a.step) + ",\"torchExact\":" + (a.torch_exact ? "true" : "false") +
+                  ",\"note\":" + adamlab::json_string(a.note) + ",\"diagnosis\":" + adamlab::json_string(diagnosis) +
+                  ",\"vectors\":{";
+  for (std::size_t i = 0; i < a.vectors.size(); ++i)
+    s += (i ? "," : "") + adamlab::json_string(a.vectors[i].name) + ":{\"value\":" + json_vec(a.vectors[i].value) +
+         ",\"role\":" + adamlab::json_string(adamlab::to_string(a.vectors[i].role)) + "}";
+  s += "},\"scalars\":{";
+  for (std::size_t i = 0; i < a.scalars.size(); ++i)
+    s += (i ? "," : "") + adamlab::json_string(a.scalars[i].name) + ":" + adamlab::json_number(a.scalars[i].value);
+  return s + "}}";
+}
+
+// The UI state a page or test reads beside the scene: link, link errors, embed flags, anatomy.
+std::string ui_state_json(App& app) {
+  const auto& share = app.ui().share();
+  std::string s = ",\"link\":" + adamlab::json_string(app.link());
+  s += ",\"linkErrors\":" + json_strings(share.errors_dismissed ? std::vector<std::string>{} : share.link_errors);
+  s += ",\"preset\":" + (share.preset ? adamlab::json_string(*share.preset) : std::string("null"));
+  s += std::string(",\"embed\":") + (share.embed ? "true" : "false");
+  s += std::string(",\"loop\":") + (share.loop ? "true" : "false");
+  s += ",\"panels\":" + (share.panels ? json_strings(*share.panels) : std::string("null"));
+  app.ui().refresh_anatomy(app.scene());
+  const auto& view = app.ui().anatomy_view();
+  if (view.active()) {
+    s += ",\"anatomy\":{\"run\":" + std::to_string(view.run_id()) + ",\"step\":" + std::to_string(view.inspected_step()) +
+         ",\"lastStep\":" + std::to_string(view.last_step()) + ",\"following\":" +
+         (app.ui().anatomy().step ? "false" : "true") + ",\"biasCorrection\":" +
+         (app.ui().anatomy().bias_correction ? "true" : "false") + "}";
+  } else {
+    s += ",\"anatomy\":null";
+  }
+  return s;
+}
+
 }  // namespace
 
 AL_EXPORT const char* al_get_state() {
@@ -67,6 +119,7 @@ AL_EXPORT const char* al_get_state() {
                ",\"left\":" + adamlab::json_number(px.x) + ",\"top\":" + adamlab::json_number(px.y) +
                ",\"width\":" + adamlab::json_number(px.w) + ",\"height\":" + adamlab::json_number(px.h) + "}";
     }
+    extra += ui_state_json(app);
     s.insert(s.size() - 1, extra);
     return s;
   });
@@ -179,5 +232,88 @@ AL_EXPORT const char* al_stats() {
            ",\"uiFrameMs\":" + adamlab::json_number(s.ui_average_ms) + ",\"lastFrameMs\":" + adamlab::json_number(s.last_ms) + ",\"maxFrameMs\":" + adamlab::json_number(s.max_ms) +
            ",\"firstFrameCpuMs\":" + adamlab::json_number(s.first_frame_ms) +
            ",\"rasterBuilds\":" + std::to_string(app.ui().landscape().raster_builds()) + "}";
+  });
+}
+
+// --- links, presets, anatomy, export ---
+
+AL_EXPORT const char* al_get_link(int embed) {
+  return respond([embed](App& app) {
+    return "{\"link\":" + adamlab::json_string(embed ? app.embed_link() : app.link()) + "}";
+  });
+}
+
+// Never an error: a link's bad parts come back in "errors" and the rest is applied.
+AL_EXPORT const char* al_set_link(const char* link) {
+  return respond([link](App& app) { return "{\"errors\":" + json_strings(app.apply_link(text(link))) + "}"; });
+}
+
+AL_EXPORT const char* al_dismiss_link_errors() {
+  return respond([](App& app) {
+    app.ui().share().errors_dismissed = true;
+    return ok();
+  });
+}
+
+AL_EXPORT const char* al_presets() {
+  return respond([](App&) {
+    std::string s = "{\"presets\":[";
+    bool first = true;
+    for (const auto& p : adamlab::presets()) {
+      s += std::string(first ? "" : ",") + "{\"name\":" + adamlab::json_string(p.name) + ",\"title\":" +
+           adamlab::json_string(p.title) + ",\"caption\":" + adamlab::json_string(p.caption) + ",\"link\":" +
+           adamlab::json_string(p.link) + "}";
+      first = false;
+    }
+    return s + "]}";
+  });
+}
+
+// The anatomy of run `id`'s next step from step k (k < 0: its current step), computed directly.
+AL_EXPORT const char* al_anatomy(double id, double k, int bias_correction) {
+  return respond([id, k, bias_correction](App& app) {
+    const int rid = static_cast<int>(whole(id, "run id"));
+    const adamlab::SceneRun* run = app.scene().find(rid);
+    if (!run) throw Error("no run with id " + std::to_string(rid));
+    const long long last = run->run.diverged() ? std::max<long long>(0, run->run.diverged_at() - 1) : run->run.steps_taken();
+    const long long step = k < 0 ? last : whole(k, "step");
+    if (step > last) throw Error("invalid step: " + std::to_string(step) + " (the run has " + std::to_string(last) + " finite steps)");
+    const adamlab::Run at = adamlab::replay_run(app.scene(), *run, step);
+    adamlab::AnatomyOptions options;
+    options.bias_correction = bias_correction != 0;
+    const std::string diagnosis = run->run.diverged() && step == last ? adamlab::diagnose_divergence(at) : std::string();
+    return anatomy_json(adamlab::explain_next_step(at, options), step, last, diagnosis);
+  });
+}
+
+// The anatomy mode of the UI: id < 0 turns it off; k < 0 follows the run's current step.
+AL_EXPORT const char* al_set_anatomy(double id, double k, int bias_correction) {
+  return respond([id, k, bias_correction](App& app) {
+    auto& cursor = app.ui().anatomy();
+    if (id < 0) {
+      cursor = adamlab::ui::AnatomyCursor{};
+      return ok();
+    }
+    const int rid = static_cast<int>(whole(id, "run id"));
+    if (!app.scene().find(rid)) throw Error("no run with id " + std::to_string(rid));
+    cursor.run_id = rid;
+    cursor.bias_correction = bias_correction != 0;
+    if (k < 0) cursor.step.reset();
+    else cursor.step = whole(k, "step");
+    app.ui().panel().select(rid);
+    app.scene().pause();
+    return ok();
+  });
+}
+
+AL_EXPORT const char* al_export_csv() {
+  return respond([](App& app) { return "{\"csv\":" + adamlab::json_string(adamlab::scene_traces_csv(app.scene())) + "}"; });
+}
+
+// The scene as JSON: its link (which rebuilds it) and its state.
+AL_EXPORT const char* al_export_json() {
+  return respond([](App& app) {
+    return "{\"format\":\"adamlab-scene-1\",\"link\":" + adamlab::json_string(app.link()) +
+           ",\"state\":" + adamlab::scene_state_json(app.scene()) + "}";
   });
 }

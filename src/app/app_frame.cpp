@@ -5,6 +5,10 @@
 
 namespace adamlab::app {
 
+namespace {
+constexpr double kLoopHoldSeconds = 1.5;
+}
+
 App::App() : scene_(Scene::with_default_runs()) { scene_.play(); }
 
 void App::frame(double dt_seconds) {
@@ -17,6 +21,34 @@ void App::frame(double dt_seconds) {
     error_ = err;
   else if (ImGui::IsMouseClicked(ImGuiMouseButton_Left))
     error_.clear();  // the next successful interaction dismisses an old message
+  after_frame(dt_seconds);
+}
+
+void App::after_frame(double dt_seconds) {
+  ui::UiRequests requests = ui_.take_requests();
+  if (requests.dismiss_errors) ui_.share().errors_dismissed = true;
+  if (requests.load_preset) {
+    const bool embed = ui_.share().embed;
+    apply_link("#preset=" + *requests.load_preset + "&autoplay=1" + (embed ? "&embed=1" : ""));
+  }
+  for (auto a : requests.actions) actions_.push_back(a);
+  // Loop: hold the finished picture a moment, then play it again from the start.
+  if (ui_.share().loop && !scene_.playing() && scene_.step_count() >= scene_.step_limit()) {
+    loop_hold_ += std::max(dt_seconds, 0.0);
+    if (loop_hold_ >= kLoopHoldSeconds) {
+      loop_hold_ = 0;
+      scene_.reset();
+      scene_.play();
+    }
+  } else {
+    loop_hold_ = 0;
+  }
+}
+
+std::vector<ui::UiAction> App::take_actions() {
+  std::vector<ui::UiAction> out;
+  out.swap(actions_);
+  return out;
 }
 
 void App::record_frame_time(double ms, double ui_ms) {

@@ -1,5 +1,5 @@
 // The desktop playground: the same App in a GLFW window with OpenGL 3.
-//   adamlab_app [--width W] [--height H] [--frames N] [--screenshot out.png]
+//   adamlab_app [--width W] [--height H] [--frames N] [--screenshot out.png] [--link '#preset=adam']
 // --frames stops after N frames (smoke tests); --screenshot saves the last frame as a PNG.
 #include <chrono>
 #include <cstdio>
@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   int width = 1280, height = 800;
   long frames = -1;
   std::string screenshot;
+  std::string link;  // a scene link, e.g. "#preset=adam" (sim/link.h)
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&]() -> const char* {
@@ -31,8 +32,9 @@ int main(int argc, char** argv) {
     else if (a == "--height") height = std::atoi(next());
     else if (a == "--frames") frames = std::atol(next());
     else if (a == "--screenshot") screenshot = next();
+    else if (a == "--link") link = next();
     else {
-      std::fprintf(stderr, "usage: adamlab_app [--width W] [--height H] [--frames N] [--screenshot out.png]\n");
+      std::fprintf(stderr, "usage: adamlab_app [--width W] [--height H] [--frames N] [--screenshot out.png] [--link '#preset=adam']\n");
       return 2;
     }
   }
@@ -44,6 +46,9 @@ int main(int argc, char** argv) {
   adamlab::app::platform_build_fonts(platform, 13.0f, 1.0f);
   adamlab::app::App app;
   adamlab::app::set_app_instance(&app);
+  if (!link.empty()) {
+    for (const auto& e : app.apply_link(link)) std::fprintf(stderr, "adamlab_app: link: %s\n", e.c_str());
+  }
   double last = glfwGetTime();
   for (long n = 0; !glfwWindowShouldClose(platform.window) && (frames < 0 || n < frames); ++n) {
     glfwPollEvents();
@@ -52,6 +57,11 @@ int main(int argc, char** argv) {
     adamlab::app::platform_new_frame(platform);
     app.frame(now - last);
     last = now;
+    // No page here: the share buttons print what a browser would copy; exports are web-only.
+    for (auto action : app.take_actions()) {
+      if (action == adamlab::ui::UiAction::copy_link) std::printf("link: %s\n", app.link().c_str());
+      if (action == adamlab::ui::UiAction::copy_embed) std::printf("embed link: %s\n", app.embed_link().c_str());
+    }
     const auto t_ui = std::chrono::steady_clock::now();
     const bool last_frame = frames >= 0 && n + 1 == frames;
     const bool capture = last_frame && !screenshot.empty();

@@ -5,6 +5,8 @@
 
 #include <GLFW/glfw3.h>
 
+#include <cstdlib>
+
 #include "app/app.h"
 #include "app/app_platform.h"
 #include "imgui.h"
@@ -21,6 +23,17 @@ double g_last_time = 0;
 
 // Tells the page (web/adamlab.js) that the first frame is on screen: window.adamlab.ready.
 EM_JS(void, notify_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
+// After every rendered frame, while the drawing buffer still holds it (a PNG export reads it here).
+EM_JS(void, notify_frame_rendered, (), { if (Module.onFrameRendered) Module.onFrameRendered(); });
+// A button the page must handle (copy link, export, open in a new tab): web/adamlab.js.
+EM_JS(void, notify_ui_action, (const char* name), { if (Module.onUiAction) Module.onUiAction(UTF8ToString(name)); });
+// The link the page was opened with: the hash, else the query ("" if neither).
+EM_JS(char*, initial_link_js, (), {
+  var s = location.hash && location.hash.length > 1 ? location.hash : (location.search && location.search.length > 1 ? location.search : "");
+  var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
 
 float font_px_for(double css_width) { return css_width >= 1500 ? 15.0f : 13.0f; }
 
@@ -63,7 +76,9 @@ void frame() {
   adamlab::app::platform_render(g_platform);
   const bool first = g_app->stats().frames == 0;
   g_app->record_frame_time(emscripten_get_now() - t0, t_ui - t0);
+  notify_frame_rendered();
   if (first) notify_first_frame();
+  for (auto action : g_app->take_actions()) notify_ui_action(adamlab::ui::to_string(action));
 }
 
 }  // namespace
@@ -82,6 +97,11 @@ int main() {
   adamlab::app::platform_build_fonts(g_platform, font_px_for(cw), g_platform.dpr);
   g_app = new App();
   adamlab::app::set_app_instance(g_app);
+  // A shared link opens as its scene from the very first frame.
+  if (char* link = initial_link_js()) {
+    if (link[0]) g_app->apply_link(link);
+    free(link);
+  }
   emscripten_set_main_loop(frame, 0, true);
   return 0;
 }

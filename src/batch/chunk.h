@@ -46,6 +46,23 @@ struct Unfused {
   }
 };
 
+// Correctly rounded sqrt, vectorised. Eigen 3.4 with EIGEN_FAST_MATH=0 has no packet sqrt for
+// double under AVX-512 (the whole expression around it then runs scalar), and none at all for
+// WebAssembly; a plain std::sqrt loop vectorises there (-fno-math-errno, clang's default for
+// wasm). Builds that set ADAMLAB_BATCH_SQRT_LOOP (benchmarks, WASM) take the loop; the core
+// build (SSE2, where Eigen's _mm_sqrt_pd is exact) keeps Eigen's.
+template <class D>
+Chunk sqrt_(const Eigen::ArrayBase<D>& a) {
+#ifdef ADAMLAB_BATCH_SQRT_LOOP
+  const Chunk in = a;
+  Chunk out;
+  for (int i = 0; i < kChunk; ++i) out[i] = std::sqrt(in[i]);
+  return out;
+#else
+  return a.sqrt();
+#endif
+}
+
 // torch.maximum elementwise: NaN if either side is NaN.
 inline Chunk nan_maximum(const Chunk& a, const Chunk& b) {
   const Chunk m = (a > b).select(a, b);

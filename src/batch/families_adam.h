@@ -21,9 +21,9 @@ void adam_moments_and_update(const Options& o, const Chunk& step_size, const Chu
   Chunk denom;
   if (o.amsgrad) {
     max_exp_avg_sq = nan_maximum(max_exp_avg_sq, exp_avg_sq);
-    denom = max_exp_avg_sq.sqrt() / bc2_sqrt;
+    denom = sqrt_(max_exp_avg_sq) / bc2_sqrt;
   } else {
-    denom = exp_avg_sq.sqrt() / bc2_sqrt;
+    denom = sqrt_(exp_avg_sq) / bc2_sqrt;
   }
   denom += eps;
   param = param + (-step_size * exp_avg) / denom;
@@ -50,7 +50,7 @@ struct AdamFamily {
   static void step(const Options& o, const Chunk* h, const Chunk* t, State& s, Chunk* p, Chunk* g, double) {
     const Chunk bias_correction1 = 1.0 - t[kBeta1Pow], bias_correction2 = 1.0 - t[kBeta2Pow];
     const Chunk step_size = h[kLr] / bias_correction1;
-    const Chunk bc2_sqrt = bias_correction2.sqrt();
+    const Chunk bc2_sqrt = sqrt_(bias_correction2);
     for (int c = 0; c < 2; ++c) {
       Chunk grad = o.maximize ? Chunk(-g[c]) : g[c];
       add_weight_decay<P>(grad, p[c], h[kWeightDecay]);
@@ -80,7 +80,7 @@ struct AdamWFamily {
     const Chunk decay = 1.0 - h[kLr] * h[kWeightDecay];
     const Chunk bias_correction1 = 1.0 - t[kBeta1Pow], bias_correction2 = 1.0 - t[kBeta2Pow];
     const Chunk step_size = h[kLr] / bias_correction1;
-    const Chunk bc2_sqrt = bias_correction2.sqrt();
+    const Chunk bc2_sqrt = sqrt_(bias_correction2);
     for (int c = 0; c < 2; ++c) {
       const Chunk grad = o.maximize ? Chunk(-g[c]) : g[c];
       p[c] *= decay;
@@ -157,7 +157,7 @@ struct NadamFamily {
       add_weight_decay<P>(grad, p[c], h[kWeightDecay]);
       s.exp_avg[c] = P::fma(1.0 - h[kBeta1], grad, s.exp_avg[c] * h[kBeta1]);
       s.exp_avg_sq[c] = P::fma((1.0 - h[kBeta2]) * grad, grad, s.exp_avg_sq[c] * h[kBeta2]);
-      const Chunk denom = (s.exp_avg_sq[c] / bias_correction2).sqrt() + h[kEps];
+      const Chunk denom = sqrt_(s.exp_avg_sq[c] / bias_correction2) + h[kEps];
       p[c] = p[c] + (grad_value * grad) / denom;
       p[c] = p[c] + (avg_value * s.exp_avg[c]) / denom;
     }
@@ -187,15 +187,15 @@ struct RadamFamily {
     const Chunk rho_inf = 2.0 / (1.0 - h[kBeta2]) - 1.0;
     const Chunk rho_t = rho_inf - 2.0 * step * t[kBeta2Pow] / bias_correction2;
     const auto rectified = rho_t > 5.0;
-    const Chunk rect = ((rho_t - 4.0) * (rho_t - 2.0) * rho_inf / ((rho_inf - 4.0) * (rho_inf - 2.0) * rho_t)).sqrt();
-    const Chunk bc2_sqrt = bias_correction2.sqrt();
+    const Chunk rect = sqrt_((rho_t - 4.0) * (rho_t - 2.0) * rho_inf / ((rho_inf - 4.0) * (rho_inf - 2.0) * rho_t));
+    const Chunk bc2_sqrt = sqrt_(bias_correction2);
     for (int c = 0; c < 2; ++c) {
       Chunk grad = g[c];
       add_weight_decay<P>(grad, p[c], h[kWeightDecay]);
       s.exp_avg[c] = P::fma(1.0 - h[kBeta1], grad, s.exp_avg[c] * h[kBeta1]);
       s.exp_avg_sq[c] = P::fma((1.0 - h[kBeta2]) * grad, grad, s.exp_avg_sq[c] * h[kBeta2]);
       const Chunk bias_corrected_exp_avg = s.exp_avg[c] / bias_correction1;
-      const Chunk adaptive_lr = (s.exp_avg_sq[c].sqrt() + h[kEps]).inverse() * bc2_sqrt;
+      const Chunk adaptive_lr = (sqrt_(s.exp_avg_sq[c]) + h[kEps]).inverse() * bc2_sqrt;
       const Chunk update = (bias_corrected_exp_avg * h[kLr]) * adaptive_lr * rect;
       const Chunk plain = bias_corrected_exp_avg * h[kLr];
       p[c] = P::fma(Chunk::Constant(-1.0), rectified.select(update, plain), p[c]);

@@ -74,9 +74,9 @@ struct RmspropFamily {
       Chunk avg;
       if (o.centered) {
         s.grad_avg[c] = P::fma(1.0 - h[kAlpha], grad, s.grad_avg[c] * h[kAlpha]);
-        avg = P::fma(-1.0 * s.grad_avg[c], s.grad_avg[c], s.square_avg[c]).sqrt();
+        avg = sqrt_(P::fma(-1.0 * s.grad_avg[c], s.grad_avg[c], s.square_avg[c]));
       } else {
-        avg = s.square_avg[c].sqrt();
+        avg = sqrt_(s.square_avg[c]);
       }
       avg += h[kEps];
       const Chunk plain = p[c] + (-h[kLr] * grad) / avg;
@@ -115,7 +115,7 @@ struct AdagradFamily {
       Chunk grad = o.maximize ? Chunk(-g[c]) : g[c];
       add_weight_decay<P>(grad, p[c], h[kWeightDecay]);
       s.sum[c] = P::fma(1.0 * grad, grad, s.sum[c]);
-      const Chunk std_ = s.sum[c].sqrt() + h[kEps];
+      const Chunk std_ = sqrt_(s.sum[c]) + h[kEps];
       p[c] = p[c] + (-clr * grad) / std_;
     }
   }
@@ -142,8 +142,8 @@ struct AdadeltaFamily {
       Chunk grad = o.maximize ? Chunk(-g[c]) : g[c];
       add_weight_decay<P>(grad, p[c], h[kWeightDecay]);
       s.square_avg[c] = P::fma((1.0 - h[kRho]) * grad, grad, s.square_avg[c] * h[kRho]);
-      const Chunk std_ = (s.square_avg[c] + h[kEps]).sqrt();
-      const Chunk delta = (s.acc_delta[c] + h[kEps]).sqrt() / std_ * grad;
+      const Chunk std_ = sqrt_(s.square_avg[c] + h[kEps]);
+      const Chunk delta = sqrt_(s.acc_delta[c] + h[kEps]) / std_ * grad;
       s.acc_delta[c] = P::fma((1.0 - h[kRho]) * delta, delta, s.acc_delta[c] * h[kRho]);
       p[c] = P::fma(-h[kLr], delta, p[c]);
     }

@@ -351,10 +351,25 @@ void set_scene_noise(S&, const GradientNoise&, long) {
   throw Error("this build's scene does not take gradient noise yet");
 }
 
-// Scene picks the smallest free colour for a new run; to give a run colour c, runs (copies of
-// it) first take the free colours below c and are removed afterwards.
-// TODO(scene): replace with a Scene::set_colour command when the scene grows one.
-int add_run_with_colour(Scene& scene, const LinkRun& run, int colour) {
+// With Scene::set_colour(id, colour), the run is added and recoloured.
+template <class S>
+auto add_run_with_colour(S& scene, const LinkRun& run, int colour, int)
+    -> decltype(scene.set_colour(0, 0), int()) {
+  const int id = scene.add_run(run.optimizer, run.scheduler);
+  if (scene.find(id)->colour == colour) return id;
+  try {
+    scene.set_colour(id, colour);
+  } catch (...) {
+    scene.remove_run(id);
+    throw;
+  }
+  return id;
+}
+
+// Without it: Scene picks the smallest free colour for a new run, so to give a run colour c,
+// runs (copies of it) first take the free colours below c and are removed afterwards.
+template <class S>
+int add_run_with_colour(S& scene, const LinkRun& run, int colour, long) {
   std::vector<int> fillers;
   try {
     while (true) {
@@ -556,7 +571,7 @@ AppliedLink apply_link(const SceneLink& L, Scene& scene) {
           used.insert(colour);
         }
         attempt(errors, "run=" + (r.scheduler.empty() ? r.optimizer : r.optimizer + "@" + r.scheduler), [&] {
-          const int id = add_run_with_colour(scene, r, colour);
+          const int id = add_run_with_colour(scene, r, colour, 0);
           scene.set_visible(id, r.visible);
           out.run_ids[i] = id;
         });

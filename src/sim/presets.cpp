@@ -15,8 +15,8 @@ const std::vector<Preset>& presets() {
       {"momentum", "Momentum in a narrow valley",
        "Plain SGD (lr 0.95) zig-zags across the steep walls of this long, narrow valley, crossing the floor on "
        "every step while it creeps along it. Momentum (beta 0.9) lets the across-valley pushes cancel in its "
-       "buffer while the along-valley pushes add up, so it crosses far less often and reaches the minimum about "
-       "three times sooner.",
+       "buffer while the along-valley pushes add up, so it crosses the floor less than half as often and reaches "
+       "the minimum about three times sooner.",
        ADAMLAB_VALLEY "&run=sgd:lr=0.95&run=sgd:lr=0.2,momentum=0.9&speed=30&limit=300"},
       {"rmsprop", "RMSProp: a step size per coordinate",
        "SGD's step is lr times the gradient, so the steep walls force a small lr and it zig-zags while creeping "
@@ -36,13 +36,13 @@ const std::vector<Preset>& presets() {
        "lands farther up the opposite wall, so lr 1.1 bounces out of the picture and its loss blows up.",
        "problem=quadratic&start=-9,4&run=sgd:lr=0.02&run=sgd:lr=0.5&run=sgd:lr=1.1&speed=30&limit=300"},
       {"beta1", "beta1: how much momentum",
-       "beta1 is how much of the past gradients Adam's m keeps. With beta1 0.5 m barely averages and the path "
-       "jitters across the valley, 0.9 smooths it and arrives first, and 0.99 carries so much momentum that it "
-       "swings far past the minimum and is still circling after 300 steps.",
+       "beta1 is how much of the past gradients Adam's m keeps. With beta1 0.5 m barely averages the "
+       "gradients and Adam arrives later than with 0.9, while 0.99 carries so much "
+       "momentum that it swings far past the minimum and is still circling after 300 steps.",
        ADAMLAB_VALLEY "&run=adam:lr=0.3,beta1=0.5&run=adam:lr=0.3&run=adam:lr=0.3,beta1=0.99&speed=30&limit=300"},
       {"beta2", "beta2: how long v remembers",
        "beta2 sets how long Adam remembers gradient sizes (about 1/(1-beta2) steps). With beta2 0.9, v shrinks "
-       "as fast as the tiny gradients near the minimum, so the steps stay about lr long and Adam keeps rattling "
+       "as fast as the tiny gradients near the minimum, so the steps stop shrinking and Adam keeps rattling "
        "around it, while with 0.999 or 0.9999 the memory of the larger earlier gradients keeps the steps "
        "shrinking and it settles: keep beta2 close to 1 when gradients get tiny or sparse.",
        "problem=quadratic&start=-9,4&run=adam:lr=0.1,beta2=0.9&run=adam:lr=0.1&run=adam:lr=0.1,beta2=0.9999"
@@ -63,7 +63,7 @@ const std::vector<Preset>& presets() {
       {"amsgrad", "AMSGrad: never forget a large gradient",
        "AMSGrad divides by the largest v seen so far instead of the current one. After the steep drop into "
        "Rosenbrock's valley Adam's v forgets the big gradients and its steps along the flat floor grow back, "
-       "while AMSGrad's stay smaller, so AMSGrad reaches the minimum later.",
+       "while AMSGrad's stay smaller, so it reaches the minimum later.",
        "problem=rosenbrock&start=-1.5,2&run=adam:lr=0.05&run=adam:lr=0.05,amsgrad=true&speed=100&limit=1500"},
       {"maximize", "maximize=true climbs",
        "maximize=true makes the optimizer step up the gradient instead of down it. From the same start near "

@@ -47,7 +47,7 @@ SceneRun Scene::make_run(int id, int colour, const std::string& optimizer_spec,
   Spec full = optimizer->spec();
   std::string sched_full = scheduler ? to_string(scheduler->spec()) : std::string();
   SceneRun r{id, colour, true, std::move(full), std::move(sched_full),
-             Run(problem_, start_, std::move(optimizer), std::move(scheduler)), History()};
+             Run(problem_, start_, std::move(optimizer), std::move(scheduler), noise_), History()};
   replay(r);
   return r;
 }
@@ -62,7 +62,7 @@ void Scene::replay(SceneRun& r) const {
   auto optimizer = make_optimizer(r.optimizer);
   std::unique_ptr<Scheduler> scheduler;
   if (!r.scheduler.empty()) scheduler = make_scheduler(parse_spec(r.scheduler));
-  r.run = Run(problem_, start_, std::move(optimizer), std::move(scheduler));
+  r.run = Run(problem_, start_, std::move(optimizer), std::move(scheduler), noise_);
   r.history.clear();
   r.history.append(r.run.row());
   step_run(r, step_);
@@ -136,6 +136,21 @@ int Scene::duplicate_run(int id) {
 }
 
 void Scene::set_visible(int id, bool visible) { at(id).visible = visible; }
+
+void Scene::set_colour(int id, int colour) {
+  SceneRun& r = at(id);
+  if (colour < 0 || colour >= kMaxRuns)
+    throw Error("invalid colour: " + std::to_string(colour) + " (0 to " + std::to_string(kMaxRuns - 1) + ")");
+  for (const auto& other : runs_)
+    if (other.id != id && other.colour == colour) throw Error("colour " + std::to_string(colour) + " is taken");
+  r.colour = colour;
+}
+
+void Scene::set_noise(const GradientNoise& noise) {
+  if (!(noise.std >= 0) || !std::isfinite(noise.std)) throw Error("invalid noise std: " + format_number(noise.std));
+  noise_ = noise;
+  for (auto& r : runs_) replay(r);
+}
 
 void Scene::play() {
   if (step_ >= step_limit_) return;  // nothing left to play; reset() first

@@ -18,6 +18,7 @@
 #include "core/spec.h"
 #include "problems/problem.h"
 #include "sim/history.h"
+#include "sim/noise.h"
 #include "sim/run.h"
 
 namespace adamlab {
@@ -53,6 +54,9 @@ class Scene {
   void update_run(int id, const std::string& optimizer_spec, const std::string& scheduler_spec = "");
   int duplicate_run(int id);
   void set_visible(int id, bool visible);
+  void set_colour(int id, int colour);  // palette index 0..kMaxRuns-1, not used by another run
+  // Gradient noise shared by every run (seed included); runs restart. Default: none.
+  void set_noise(const GradientNoise& noise);
   void play();
   void pause();
   void toggle_play() { playing_ ? pause() : play(); }
@@ -75,6 +79,7 @@ class Scene {
   std::int64_t step_limit() const { return step_limit_; }
   const std::vector<SceneRun>& runs() const { return runs_; }
   const SceneRun* find(int id) const;  // null if no such run
+  const GradientNoise& noise() const { return noise_; }
   // Bumped by every change that alters the landscape (problem), and by any path change.
   std::uint64_t problem_version() const { return problem_version_; }
 
@@ -96,6 +101,7 @@ class Scene {
   std::int64_t step_limit_ = 3000;
   double accumulator_ = 0;
   std::uint64_t problem_version_ = 0;
+  GradientNoise noise_;
 };
 
 }  // namespace adamlab

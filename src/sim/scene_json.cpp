@@ -76,9 +76,18 @@ std::string scene_state_json(const Scene& scene) {
     s += ",\"divergedAt\":" + (r.run.diverged() ? std::to_string(r.run.diverged_at()) : std::string("null"));
     s += "}";
   }
-  return s + "]}";
+  s += "],\"noise\":" + json_string(scene.noise().enabled() ? to_string(noise_spec(scene.noise())) : "none");
+  if (scene.noise().enabled()) s += ",\"seed\":" + std::to_string(scene.noise().seed);
+  return s + "}";
 }
 
 std::string run_trace_csv(const SceneRun& run) { return trace_csv(run.history.rows()); }
+
+std::string scene_traces_csv(const Scene& scene) {
+  std::string out = std::string("run,") + kTraceCsvHeader + "\n";
+  for (const auto& r : scene.runs())
+    for (const auto& row : r.history.rows()) out += std::to_string(r.id) + "," + trace_csv_row(row) + "\n";
+  return out;
+}
 
 }  // namespace adamlab

@@ -8,12 +8,17 @@ namespace adamlab {
 
 // {"problem": spec, "start": [x, y], "step": n, "playing": b, "speed": s, "stepLimit": n,
 //  "minima": [[x, y], ...], "runs": [{"id", "optimizer", "scheduler", "colour": "#rrggbb", "visible",
-//  "step", "x", "y", "loss", "lr", "diverged", "divergedAt"}]}. Non-finite numbers become null.
+//  "step", "x", "y", "loss", "lr", "diverged", "divergedAt"}], "noise": spec ("none" without)}.
+// Non-finite numbers become null.
 std::string scene_state_json(const Scene& scene);
 
 // header step,x,y,loss,lr then one row per kept step (all steps unless the history was decimated),
 // numbers as %.17g, exactly like the CLI's --csv output.
 std::string run_trace_csv(const SceneRun& run);
+
+// Every run's kept rows in one csv: header run,step,x,y,loss,lr (run = the scene's run id), the
+// rows of each run in scene order, numbers as in run_trace_csv.
+std::string scene_traces_csv(const Scene& scene);
 
 // JSON string literal with escapes, and a number (null when not finite).
 std::string json_string(const std::string& text);

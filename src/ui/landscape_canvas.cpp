@@ -147,7 +147,7 @@ void LandscapeCanvas::handle_input(const Scene& scene, const ViewTransform& view
   if (ImGui::IsItemHovered() && io.MouseWheel != 0) requested_ = view.zoomed(std::pow(1.2, io.MouseWheel), mouse.x, mouse.y);
 }
 
-void LandscapeCanvas::draw(const Scene& scene, CommandQueue& commands) {
+void LandscapeCanvas::draw(const Scene& scene, CommandQueue& commands, const Overlay& overlay) {
   if (shown_problem_ != scene.problem_spec()) {
     shown_problem_ = scene.problem_spec();
     requested_.reset();
@@ -221,6 +221,7 @@ void LandscapeCanvas::draw(const Scene& scene, CommandQueue& commands) {
   dl->AddCircle(sc, 8, IM_COL32(255, 255, 255, 255), 20, 2.0f);
   label_with_backdrop(dl, ImVec2(sc.x + 11, sc.y - 20), IM_COL32(255, 255, 255, 255), "start");
 
+  if (overlay) overlay(dl, view);
   draw_colour_bar(dl, view);
 
   if (ImGui::IsItemHovered()) {

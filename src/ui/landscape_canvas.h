@@ -4,6 +4,7 @@
 // start marker moves it, drag elsewhere (or right/middle drag) pans, wheel zooms, pinch zooms
 // through zoom_at() from the page.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -22,9 +23,18 @@ namespace adamlab::ui {
 
 class LandscapeCanvas {
  public:
-  // Draws into the current window's remaining content region.
-  void draw(const Scene& scene, CommandQueue& commands);
+  // Draws into the current window's remaining content region; `overlay` (optional) draws on the
+  // map, clipped to it, above the paths and below the colour bar.
+  using Overlay = std::function<void(ImDrawList*, const ViewTransform&)>;
+  void draw(const Scene& scene, CommandQueue& commands, const Overlay& overlay = {});
   void reset_view() { requested_.reset(); }
+  // The user's view (nullopt = the problem's default), and setting it for `problem_spec` (a link
+  // loads the problem and its view together).
+  const std::optional<Rect>& requested_view() const { return requested_; }
+  void set_view(const std::optional<Rect>& view, const std::string& problem_spec) {
+    requested_ = view;
+    shown_problem_ = problem_spec;
+  }
   // factor > 1 zooms in about (x, y) in ImGui display coordinates.
   void zoom_at(double factor, double x, double y);
   // Rebuilds of the raster so far (tests/diagnostics: must not grow every frame).

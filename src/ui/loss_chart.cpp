@@ -25,7 +25,7 @@ double nearest_minimum_distance(const Problem& problem, double x, double y) {
 
 }  // namespace
 
-void LossChart::draw(const Scene& scene) {
+void LossChart::draw(const Scene& scene, std::optional<std::int64_t> cursor) {
   const Problem& problem = scene.problem();
   const double fstar = problem.min_value();
   const bool has_minima = !problem.minima().empty();
@@ -167,6 +167,13 @@ void LossChart::draw(const Scene& scene) {
     flush();
     if (pts.size() >= 2)
       dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), rgb_to_imu32(run_colour_rgb(r.colour)), ImDrawFlags_None, 2.0f);
+  }
+  if (cursor) {
+    const float px = to_x(static_cast<double>(*cursor));
+    dl->AddLine(ImVec2(px, top), ImVec2(px, bottom), IM_COL32(255, 255, 255, 210), 1.5f);
+    char label[32];
+    std::snprintf(label, sizeof label, "k=%lld", static_cast<long long>(*cursor));
+    label_with_backdrop(dl, ImVec2(std::min(px + 4, right - ImGui::CalcTextSize(label).x - 4), top + 2), IM_COL32(255, 255, 255, 255), label);
   }
   dl->PopClipRect();
 

@@ -14,6 +14,7 @@
 #include "problems/problem.h"
 #include "sched/scheduler.h"
 #include "sim/palette.h"
+#include "sim/presets.h"
 #include "sim/scene.h"
 #include "ui/draw_util.h"
 #include "ui/option_meta.h"
@@ -74,15 +75,25 @@ bool exact_entry(const char* id, const std::string& value, std::string& typed) {
 
 }  // namespace
 
-void ControlPanel::draw(const Scene& scene, CommandQueue& commands, const std::string& error) {
+void ControlPanel::draw(const Scene& scene, CommandQueue& commands, const std::string& error, PanelContext& context) {
   if (!scene.runs().empty() && !scene.find(selected_)) selected_ = scene.runs().front().id;
   draw_playback(scene, commands);
   ImGui::Separator();
+  draw_lessons(context);
+  ImGui::Separator();
   draw_problem(scene, commands);
   ImGui::Separator();
-  draw_runs(scene, commands);
+  if (context.share.shows("runs")) {
+    draw_runs(scene, commands);
+    ImGui::Separator();
+  }
+  draw_anatomy(scene, commands, context);
   ImGui::Separator();
-  draw_hyperparameters(scene, commands);
+  if (context.share.shows("params")) {
+    draw_hyperparameters(scene, commands);
+    ImGui::Separator();
+  }
+  draw_share(context);
   if (!error.empty()) {
     ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 100, 255));
@@ -119,6 +130,64 @@ void ControlPanel::draw_playback(const Scene& scene, CommandQueue& commands) {
   }
   tooltip("Playback stops at this step (type a number, then Enter).");
   ImGui::TextDisabled("Space: play  Right: step  R: reset");
+}
+
+void ControlPanel::draw_lessons(PanelContext& context) {
+  const Preset* current = context.share.preset ? find_preset(*context.share.preset) : nullptr;
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+  if (ImGui::BeginCombo("##lesson", current ? ("lesson: " + current->title).c_str() : "lesson: choose a preset...")) {
+    for (const auto& p : presets())
+      if (ImGui::Selectable(p.title.c_str(), current == &p)) context.requests.load_preset = p.name;
+    ImGui::EndCombo();
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Scenes that each show one lesson of the Adam tutorial (URL: #preset=NAME).");
+  if (current) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(225, 215, 170, 255));
+    ImGui::TextWrapped("%s", current->caption.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+void ControlPanel::draw_anatomy(const Scene& scene, CommandQueue& commands, PanelContext& context) {
+  bool on = context.anatomy.run_id.has_value();
+  if (ImGui::Checkbox("Anatomy of a step", &on)) {
+    if (on && scene.find(selected_)) {
+      context.anatomy.run_id = selected_;
+      context.anatomy.step.reset();
+      commands.push([](Scene& s) { s.pause(); });
+    } else {
+      context.anatomy = AnatomyCursor{};
+    }
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Pause and take apart the selected run's next update: gradient, moments, per-coordinate scaling, step.");
+  if (!on) return;
+  // The anatomy follows the run selected in the list above.
+  if (scene.find(selected_) && context.anatomy.run_id != selected_) {
+    context.anatomy.run_id = selected_;
+    context.anatomy.step.reset();
+  }
+  context.anatomy_view.draw_panel(scene, context.anatomy, commands);
+}
+
+void ControlPanel::draw_share(PanelContext& context) {
+  ImGui::TextUnformatted("Share");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Copy link")) context.requests.actions.push_back(UiAction::copy_link);
+  tooltip("Copy a link that reproduces this scene (the address bar always holds it too).");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Copy embed code")) context.requests.actions.push_back(UiAction::copy_embed);
+  tooltip("Copy an <iframe> snippet that embeds this scene in a page (no menus, autoplay, loop).");
+  ImGui::TextUnformatted("Export");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("CSV")) context.requests.actions.push_back(UiAction::export_csv);
+  tooltip("Every run's trace: run,step,x,y,loss,lr (the CLI's columns plus the run id).");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("JSON")) context.requests.actions.push_back(UiAction::export_json);
+  tooltip("The scene as JSON: its link and its state.");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("PNG")) context.requests.actions.push_back(UiAction::export_png);
+  tooltip("A picture of the whole canvas.");
 }
 
 void ControlPanel::draw_problem(const Scene& scene, CommandQueue& commands) {

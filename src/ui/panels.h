@@ -4,7 +4,9 @@
 // commands.
 #include <string>
 
+#include "ui/anatomy_view.h"
 #include "ui/commands.h"
+#include "ui/ui_state.h"
 
 namespace adamlab {
 class Scene;
@@ -12,9 +14,18 @@ class Scene;
 
 namespace adamlab::ui {
 
+// What the panel edits besides the scene: the link state, the anatomy cursor (and its view, which
+// draws its own section) and one-shot requests for the app.
+struct PanelContext {
+  ShareState& share;
+  AnatomyCursor& anatomy;
+  AnatomyView& anatomy_view;
+  UiRequests& requests;
+};
+
 class ControlPanel {
  public:
-  void draw(const Scene& scene, CommandQueue& commands, const std::string& error);
+  void draw(const Scene& scene, CommandQueue& commands, const std::string& error, PanelContext& context);
   int selected() const { return selected_; }
   void select(int id) { selected_ = id; }
   bool reset_view_requested() { bool r = reset_view_; reset_view_ = false; return r; }
@@ -24,6 +35,9 @@ class ControlPanel {
   void draw_problem(const Scene& scene, CommandQueue& commands);
   void draw_runs(const Scene& scene, CommandQueue& commands);
   void draw_hyperparameters(const Scene& scene, CommandQueue& commands);
+  void draw_lessons(PanelContext& context);
+  void draw_anatomy(const Scene& scene, CommandQueue& commands, PanelContext& context);
+  void draw_share(PanelContext& context);
 
   int selected_ = 0;  // run id; 0 = the first run
   int add_choice_ = 0;

@@ -4,6 +4,7 @@
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
+import { shareChecks } from './share_checks.mjs';
 
 const url = process.argv[2];
 const artifacts = process.argv[3] || path.join(path.dirname(new URL(import.meta.url).pathname), 'artifacts');
@@ -306,6 +307,8 @@ try {
     await hi.close();
   });
 
+  await shareChecks({ browser, url, check, assert, artifacts, openPage, regionStats, messages, report });
+
   await check('no console errors or warnings', async () => {
     assert(messages.length === 0, messages.join('\n'));
   });
@@ -314,6 +317,10 @@ try {
 }
 if (report.firstFrameAt !== undefined) console.log(`first frame: ${report.firstFrameAt.toFixed(0)} ms after navigation`);
 if (report.frame) console.log(`frame time: ${report.frame.frameMs.toFixed(1)} ms average, ${report.frame.uiFrameMs.toFixed(2)} ms simulation + UI (headless Chromium, SwiftShader)`);
+if (report.tutorialFirstEmbedMs !== undefined)
+  console.log(`tutorial: first visible embed drawn ${report.tutorialFirstEmbedMs} ms after navigation, ${report.tutorialEmbedFps.toFixed(0)} fps; paused offscreen: ${report.tutorialPausedOffscreen}`);
+if (report.gridFps !== undefined)
+  console.log(`12 embeds: 9 visible ready by ${report.gridVisibleReadyMs} ms; fps per embed ${report.gridFps}; parent worst timer lag ${report.gridLagMs.toFixed(0)} ms`);
 console.log(`screenshots: ${artifacts}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

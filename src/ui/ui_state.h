@@ -1,0 +1,43 @@
+#pragma once
+// The UI's own state that a scene link carries besides the Scene (sim/link.h): where the scene
+// came from, embed mode, which panels show, looping, the anatomy cursor, and the errors of the
+// last link applied. Plain data: the app writes it when a link loads, the panels edit it, and
+// the link is rebuilt from it.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace adamlab::ui {
+
+struct ShareState {
+  std::optional<std::string> preset;                 // preset loaded last (its name)
+  std::optional<std::vector<std::string>> panels;    // nullopt = every panel
+  bool embed = false;  // tutorial mode: no control column, a small play bar on the map
+  bool loop = false;   // at the step limit, hold a moment, then reset and play again
+  std::vector<std::string> link_errors;  // "<piece>: <why>" per ignored part of the last link
+  bool errors_dismissed = false;
+
+  bool shows(const char* panel) const;  // true when panels is unset or lists it
+};
+
+// "Inspect step" cursor of the anatomy view. The scene's shared step counter is untouched: the
+// cursor picks a step k <= the run's current step and shows the state after k steps.
+struct AnatomyCursor {
+  std::optional<int> run_id;          // nullopt = anatomy off
+  bool bias_correction = true;        // false: the teaching view, NOT PyTorch (adam/adamw)
+  std::optional<std::int64_t> step;   // nullopt = follow the run's current step
+};
+
+// One-shot requests from the UI that need the app (links, the page): read and cleared per frame.
+enum class UiAction { copy_link, copy_embed, export_csv, export_json, export_png, open_full };
+
+struct UiRequests {
+  std::optional<std::string> load_preset;
+  std::vector<UiAction> actions;
+  bool dismiss_errors = false;
+};
+
+const char* to_string(UiAction action);  // "copyLink", "copyEmbed", "exportCsv", ...
+
+}  // namespace adamlab::ui
