@@ -1,5 +1,5 @@
 // libFuzzer target: any text through the spec grammar and every factory (optimizer, scheduler,
-// problem). The only acceptable outcomes are a value or an adamlab::Error; and a spec that
+// problem) and the noise grammar. The only acceptable outcomes are a value or an adamlab::Error; and a spec that
 // parses must print back to the same text.
 #include <cstddef>
 #include <cstdint>
@@ -11,6 +11,7 @@
 #include "optim/optimizer.h"
 #include "problems/problem.h"
 #include "sched/scheduler.h"
+#include "sim/noise.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
@@ -34,6 +35,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto sched = adamlab::make_scheduler(spec);
     double lr = sched->start(0.1);
     for (int i = 0; i < 3; ++i) lr = sched->step(lr);
+  } catch (const adamlab::Error&) {
+  }
+  try {
+    const auto noise = adamlab::parse_noise(text);
+    const auto canonical = adamlab::to_string(adamlab::noise_spec(noise));
+    if (adamlab::to_string(adamlab::noise_spec(adamlab::parse_noise(canonical))) != canonical) std::abort();
   } catch (const adamlab::Error&) {
   }
   try {
