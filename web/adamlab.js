@@ -41,6 +41,9 @@
     al_stats: [], al_get_link: ['number'], al_set_link: ['string'], al_dismiss_link_errors: [], al_presets: [],
     al_anatomy: ['number', 'number', 'number'], al_set_anatomy: ['number', 'number', 'number'],
     al_export_csv: [], al_export_json: [],
+    al_sweep_start: ['string', 'string', 'number', 'string', 'number', 'number'], al_sweep_state: [],
+    al_sweep_cancel: [], al_sweep_clear: [], al_sweep_cell: ['number', 'number'], al_sweep_metric: [],
+    al_set_noise: ['string', 'number'],
   };
 
   function call(name, ...args) {
@@ -143,6 +146,50 @@
     /** Copies the link (or the embed code) to the clipboard and shows it in a popup either way. */
     copyLink() { return copyText(api.linkUrl(), 'Link to this scene'); },
     copyEmbed() { return copyText(api.embedCode(), 'Embed code'); },
+
+    // --- sweeps and gradient noise ---
+    /** Sweeps two hyperparameters of a run (default: the selected one) and shows the heat map:
+     *  {x: 'lr=1e-4:1:log:256', y: 'beta1=0:0.99:lin:256', steps: 1000, metric: 'final_loss',
+     *   seeds: 1, run: id}. Axis scales: lin, log, log1m (1 - x evenly in log). Metrics:
+     *  final_loss, best_loss, steps_to:T, diverged. Throws an Error naming the bad token; else
+     *  computes over frames and resolves when done (or cancelled) to
+     *  {cells, ms, computeMs, cancelled, summary}. ms is the sweep's wall time in the app. */
+    sweep(options = {}) {
+      if (typeof options !== 'object' || options === null) throw new Error(`invalid sweep options: '${String(options)}'`);
+      const seeds = options.seeds === undefined ? 1 : number(options.seeds, 'sweep seeds');
+      const run = options.run === undefined || options.run === null ? -1 : runId(options.run);
+      const started = call('al_sweep_start', spec(options.x, 'sweep x'), spec(options.y, 'sweep y'),
+                           number(options.steps === undefined ? 500 : options.steps, 'sweep steps'),
+                           spec(options.metric === undefined ? 'final_loss' : options.metric, 'sweep metric'), seeds, run);
+      writeHash();
+      const t0 = performance.now();
+      return new Promise((resolve, reject) => {
+        const poll = () => {
+          let s;
+          try { s = call('al_sweep_state'); } catch (e) { reject(e); return; }
+          if (!s.running) {
+            writeHash();
+            resolve({ cells: started.cells, run: started.run, ms: s.elapsedMs, computeMs: s.computeMs, pageMs: performance.now() - t0,
+                      cancelled: !!s.cancelled, summary: s.summary || null });
+            return;
+          }
+          setTimeout(poll, 8);
+        };
+        poll();
+      });
+    },
+    /** {active, running, done, cancelled, progress, cellsDone, cells, nx, ny, elapsedMs, computeMs,
+     *  runStepsPerMs, budgetMs, run, xKey, yKey, request, link, summary: {finite, nan, min, max, best},
+     *  map: {left, top, width, height} (CSS px of the heat map's cells, null when not shown)}. */
+    sweepState() { return call('al_sweep_state'); },
+    cancelSweep() { call('al_sweep_cancel'); },
+    clearSweep() { call('al_sweep_clear'); writeHash(); },
+    /** Cell (ix, iy), 0-based from the bottom-left: {x, y, xKey, yKey, metric, status, optimizer}. */
+    sweepCell(ix, iy) { return call('al_sweep_cell', number(ix, 'cell ix'), number(iy, 'cell iy')); },
+    /** {nx, ny, cellsDone, metric: [...]} row-major with y outer; null = pending or NaN. */
+    sweepMetric() { return call('al_sweep_metric'); },
+    /** Gradient noise for every run: 'none' or 'gaussian:std=S[,relative=true]', with its seed. */
+    setNoise(noiseSpec, seed = 0) { call('al_set_noise', spec(noiseSpec, 'noise'), number(seed, 'seed')); },
   };
   window.adamlab = api;
 

@@ -5,6 +5,7 @@
 #include "app/app.h"
 #include "sim/link.h"
 #include "sim/presets.h"
+#include "sim/sweep_state.h"
 
 namespace adamlab::app {
 namespace {
@@ -52,6 +53,8 @@ std::vector<std::string> App::apply_link(const std::string& text) {
     anatomy.bias_correction = L.anatomy_bias_correction;
     ui_.panel().select(*applied.anatomy_run_id);
   }
+  // A sweep starts at the next frame for the selected run (a refusal joins the link's errors then).
+  if (L.sweep) ui_.sweep().request(parse_sweep_request(*L.sweep));
   error_.clear();
   loop_hold_ = 0;
   return errors;
@@ -81,6 +84,7 @@ std::string App::build_link(bool embed) const {
     ui.anatomy_run_id = ui_.anatomy().run_id;
     ui.anatomy_bias_correction = ui_.anatomy().bias_correction;
   }
+  ui.sweep = ui_.sweep().link_value();
   SceneLink L = link_from_scene(scene_, ui);
   if (share.preset && matches_preset(scene_, ui.view, *share.preset)) {
     // Unchanged since the preset loaded: its name says it all.
@@ -94,6 +98,7 @@ std::string App::build_link(bool embed) const {
     short_link.selected = L.selected;
     short_link.anatomy = L.anatomy;
     short_link.anatomy_bias_correction = L.anatomy_bias_correction;
+    short_link.sweep = L.sweep;
     return to_link(short_link);
   }
   return to_link(L);

@@ -20,6 +20,7 @@ using adamlab::app::Platform;
 Platform g_platform;
 App* g_app = nullptr;
 double g_last_time = 0;
+bool g_embed_timing = false;
 
 // Tells the page (web/adamlab.js) that the first frame is on screen: window.adamlab.ready.
 EM_JS(void, notify_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
@@ -67,6 +68,12 @@ void frame() {
   if (want_font != g_platform.font_px || g_platform.dpr != g_platform.font_dpr)
     adamlab::app::platform_build_fonts(g_platform, want_font, g_platform.dpr);
 
+  // An embed (a tutorial may hold a dozen, all on one page's thread) draws every second display
+  // frame: 30 fps is plenty for a figure, and it halves the page's load.
+  if (g_app->ui().share().embed != g_embed_timing) {
+    g_embed_timing = g_app->ui().share().embed;
+    emscripten_set_main_loop_timing(EM_TIMING_RAF, g_embed_timing ? 2 : 1);
+  }
   const double now = glfwGetTime();
   const double dt = g_last_time > 0 ? now - g_last_time : 0;
   g_last_time = now;

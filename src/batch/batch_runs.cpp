@@ -176,13 +176,14 @@ class FamilyEngine final : public detail::Engine {
   }
 
  private:
+  // The loss of step k's new point and the gradient of step k + 1 come from one evaluation.
   void run_chunk(std::size_t ci, std::int64_t first, std::int64_t w) {
     ChunkData& d = chunks_[ci];
     std::array<Chunk, kTables> t;
     Chunk g[2];
+    chunk_problem_->gradient(d.p[0], d.p[1], g[0], g[1]);
     for (std::int64_t j = 0; j < w; ++j) {
       const std::int64_t k = first + j;
-      chunk_problem_->gradient(d.p[0], d.p[1], g[0], g[1]);
       if (noise_.enabled()) {
         for (int i = 0; i < 2; ++i) {
           const double s = scales_[static_cast<std::size_t>(j)][i];
@@ -194,19 +195,34 @@ class FamilyEngine final : public detail::Engine {
       }
       for (std::size_t ti = 0; ti < kTables; ++ti) tables_[ti].gather(ci, k + F::tables[ti].step_offset, t[ti]);
       F::template step<P>(options_, d.h, t.data(), d.s, d.p, g, static_cast<double>(k));
-      chunk_problem_->value(d.p[0], d.p[1], d.loss);
+      if (j + 1 < w)
+        chunk_problem_->value_and_gradient(d.p[0], d.p[1], d.loss, g[0], g[1]);
+      else
+        chunk_problem_->value(d.p[0], d.p[1], d.loss);
       track(d, static_cast<double>(k));
     }
   }
 
   // Run's bookkeeping: a row is finite when x, y and loss are (x - x is 0 exactly then, NaN
-  // otherwise); best and first-reached over rows.
+  // otherwise); best and first-reached over rows. One lane loop (see chunk.h).
   void track(ChunkData& d, double k) const {
-    const Chunk bad = (d.p[0] - d.p[0]) + (d.p[1] - d.p[1]) + (d.loss - d.loss);
-    d.diverged_at = (d.diverged_at < 0.0 && bad != 0.0).select(Chunk::Constant(k), d.diverged_at);
-    d.best = (d.loss < d.best).select(d.loss, d.best);
-    if (threshold_ > -std::numeric_limits<double>::infinity())
-      d.reached_at = (d.reached_at < 0.0 && d.loss <= threshold_).select(Chunk::Constant(k), d.reached_at);
+    const double* ADAMLAB_RESTRICT x = d.p[0].data();
+    const double* ADAMLAB_RESTRICT y = d.p[1].data();
+    const double* ADAMLAB_RESTRICT loss = d.loss.data();
+    double* ADAMLAB_RESTRICT diverged_at = d.diverged_at.data();
+    double* ADAMLAB_RESTRICT best = d.best.data();
+    double* ADAMLAB_RESTRICT reached_at = d.reached_at.data();
+    ADAMLAB_LANES
+    for (int i = 0; i < kChunk; ++i) {
+      const double bad = (x[i] - x[i]) + (y[i] - y[i]) + (loss[i] - loss[i]);
+      diverged_at[i] = diverged_at[i] < 0.0 && bad != 0.0 ? k : diverged_at[i];
+      best[i] = loss[i] < best[i] ? loss[i] : best[i];
+    }
+    if (threshold_ > -std::numeric_limits<double>::infinity()) {
+      const double threshold = threshold_;
+      ADAMLAB_LANES
+      for (int i = 0; i < kChunk; ++i) reached_at[i] = reached_at[i] < 0.0 && loss[i] <= threshold ? k : reached_at[i];
+    }
   }
 
   Options options_;

@@ -38,13 +38,35 @@ struct Fused {
     for (int i = 0; i < kChunk; ++i) out[i] = std::fma(aa[i], bb[i], cc[i]);
     return out;
   }
+  static double fma1(double a, double b, double c) { return std::fma(a, b, c); }
 };
 struct Unfused {
   template <class A, class B, class C>
   static Chunk fma(const A& a, const B& b, const C& c) {
     return Chunk(a) * Chunk(b) + Chunk(c);
   }
+  static double fma1(double a, double b, double c) { return a * b + c; }
 };
+
+// Lane kernels (families_adam.h, BatchRuns' bookkeeping) are one plain loop over the lanes of a
+// chunk with every statement of a step in its body: intermediates stay in registers, and GCC
+// (-march=native) and clang (-msimd128, f64x2) vectorise the loop as a whole. A chunk's arrays
+// never overlap; the vectorisers ignore restrict on local pointers, so ADAMLAB_LANES precedes
+// each such loop and says it (without it GCC gives up on the dozens of runtime alias checks).
+#define ADAMLAB_RESTRICT __restrict
+#if defined(__clang__)
+#define ADAMLAB_LANES _Pragma("clang loop vectorize(assume_safety)")
+#elif defined(__GNUC__)
+#define ADAMLAB_LANES _Pragma("GCC ivdep")
+#else
+#define ADAMLAB_LANES
+#endif
+
+// torch.maximum on one lane: NaN if either side is NaN (x != x is isnan without a libm call).
+inline double nan_maximum1(double a, double b) {
+  const double m = a > b ? a : b;
+  return (a != a || b != b) ? std::numeric_limits<double>::quiet_NaN() : m;
+}
 
 // Correctly rounded sqrt, vectorised. Eigen 3.4 with EIGEN_FAST_MATH=0 has no packet sqrt for
 // double under AVX-512 (the whole expression around it then runs scalar), and none at all for

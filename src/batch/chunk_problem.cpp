@@ -11,9 +11,43 @@ template <class F>
 class FunctionChunkProblem final : public ChunkProblem {
  public:
   explicit FunctionChunkProblem(const F& f) : f_(f) {}
-  void value(const Chunk& x, const Chunk& y, Chunk& out) const override { out = f_.template value<Chunk>(x, y); }
+  void value(const Chunk& x, const Chunk& y, Chunk& out) const override {
+    const F f = f_;
+    const double* ADAMLAB_RESTRICT xs = x.data();
+    const double* ADAMLAB_RESTRICT ys = y.data();
+    double* ADAMLAB_RESTRICT vs = out.data();
+    ADAMLAB_LANES
+    for (int i = 0; i < kChunk; ++i) vs[i] = f.template value<double>(xs[i], ys[i]);
+  }
   void gradient(const Chunk& x, const Chunk& y, Chunk& gx, Chunk& gy) const override {
-    f_.template gradient<Chunk>(x, y, gx, gy);
+    const F f = f_;
+    const double* ADAMLAB_RESTRICT xs = x.data();
+    const double* ADAMLAB_RESTRICT ys = y.data();
+    double* ADAMLAB_RESTRICT gxs = gx.data();
+    double* ADAMLAB_RESTRICT gys = gy.data();
+    ADAMLAB_LANES
+    for (int i = 0; i < kChunk; ++i) {
+      double a, b;
+      f.template gradient<double>(xs[i], ys[i], a, b);
+      gxs[i] = a;
+      gys[i] = b;
+    }
+  }
+  void value_and_gradient(const Chunk& x, const Chunk& y, Chunk& value, Chunk& gx, Chunk& gy) const override {
+    const F f = f_;
+    const double* ADAMLAB_RESTRICT xs = x.data();
+    const double* ADAMLAB_RESTRICT ys = y.data();
+    double* ADAMLAB_RESTRICT vs = value.data();
+    double* ADAMLAB_RESTRICT gxs = gx.data();
+    double* ADAMLAB_RESTRICT gys = gy.data();
+    ADAMLAB_LANES
+    for (int i = 0; i < kChunk; ++i) {
+      double a, b;
+      vs[i] = f.template value<double>(xs[i], ys[i]);
+      f.template gradient<double>(xs[i], ys[i], a, b);
+      gxs[i] = a;
+      gys[i] = b;
+    }
   }
 
  private:

@@ -11,22 +11,79 @@
 namespace adamlab::batch {
 inline namespace ADAMLAB_BATCH_ABI {
 
-// Adam and AdamW differ only in where weight decay enters.
-template <class Options, class P>
-void adam_moments_and_update(const Options& o, const Chunk& step_size, const Chunk& bc2_sqrt,
-                             const Chunk& beta1, const Chunk& beta2, const Chunk& eps, const Chunk& grad,
-                             Chunk& exp_avg, Chunk& exp_avg_sq, Chunk& max_exp_avg_sq, Chunk& param) {
-  exp_avg = P::fma(1.0 - beta1, grad, exp_avg * beta1);
-  exp_avg_sq = P::fma((1.0 - beta2) * grad, grad, exp_avg_sq * beta2);
-  Chunk denom;
-  if (o.amsgrad) {
-    max_exp_avg_sq = nan_maximum(max_exp_avg_sq, exp_avg_sq);
-    denom = sqrt_(max_exp_avg_sq) / bc2_sqrt;
+// Per distinct (beta, step), with the scalar kernel's own operations (same bits):
+// bias_correction1 = 1 - beta1**step and bias_correction2_sqrt = sqrt(1 - beta2**step).
+inline double one_minus_pow(double beta, double step) { return 1 - std::pow(beta, step); }
+inline double sqrt_one_minus_pow(double beta, double step) { return std::sqrt(1 - std::pow(beta, step)); }
+
+// One coordinate of one lane: the statements of optim/adam.h (adamw.h with kDecoupled) in their
+// order, on one run's doubles.
+template <class P, bool kAmsgrad, bool kDecoupled>
+inline void adam_coordinate(double grad, double& param, double& exp_avg, double& exp_avg_sq,
+                            double& max_exp_avg_sq, double beta1, double beta2, double eps, double weight_decay,
+                            double decay, double step_size, double bias_correction2_sqrt) {
+  if (kDecoupled)
+    param *= decay;
+  else
+    grad = weight_decay != 0 ? P::fma1(weight_decay, param, grad) : grad;  // torch's `if weight_decay != 0`
+  exp_avg = P::fma1(1 - beta1, grad, exp_avg * beta1);
+  exp_avg_sq = P::fma1((1 - beta2) * grad, grad, exp_avg_sq * beta2);
+  double denom;
+  if (kAmsgrad) {
+    max_exp_avg_sq = nan_maximum1(max_exp_avg_sq, exp_avg_sq);
+    denom = std::sqrt(max_exp_avg_sq) / bias_correction2_sqrt;
   } else {
-    denom = sqrt_(exp_avg_sq) / bc2_sqrt;
+    denom = std::sqrt(exp_avg_sq) / bias_correction2_sqrt;
   }
   denom += eps;
   param = param + (-step_size * exp_avg) / denom;
+}
+
+// Adam and AdamW over a chunk, one lane per iteration, both coordinates in the body.
+template <class P, bool kAmsgrad, bool kDecoupled, class State>
+void adam_lanes(const Chunk* h, const Chunk* t, State& s, Chunk* p, const Chunk* g, bool maximize) {
+  enum { kLr, kBeta1, kBeta2, kEps, kWeightDecay };
+  enum { kBiasCorrection1, kBiasCorrection2Sqrt };
+  const double* ADAMLAB_RESTRICT lr = h[kLr].data();
+  const double* ADAMLAB_RESTRICT beta1 = h[kBeta1].data();
+  const double* ADAMLAB_RESTRICT beta2 = h[kBeta2].data();
+  const double* ADAMLAB_RESTRICT eps = h[kEps].data();
+  const double* ADAMLAB_RESTRICT weight_decay = h[kWeightDecay].data();
+  const double* ADAMLAB_RESTRICT bc1 = t[kBiasCorrection1].data();
+  const double* ADAMLAB_RESTRICT bc2_sqrt = t[kBiasCorrection2Sqrt].data();
+  const double* ADAMLAB_RESTRICT gx = g[0].data();
+  const double* ADAMLAB_RESTRICT gy = g[1].data();
+  double* ADAMLAB_RESTRICT px = p[0].data();
+  double* ADAMLAB_RESTRICT py = p[1].data();
+  double* ADAMLAB_RESTRICT mx = s.exp_avg[0].data();
+  double* ADAMLAB_RESTRICT my = s.exp_avg[1].data();
+  double* ADAMLAB_RESTRICT vx = s.exp_avg_sq[0].data();
+  double* ADAMLAB_RESTRICT vy = s.exp_avg_sq[1].data();
+  double* ADAMLAB_RESTRICT maxx = s.max_exp_avg_sq[0].data();
+  double* ADAMLAB_RESTRICT maxy = s.max_exp_avg_sq[1].data();
+  const double sign = maximize ? -1.0 : 1.0;  // -grad exactly
+  ADAMLAB_LANES
+  for (int i = 0; i < kChunk; ++i) {
+    const double step_size = lr[i] / bc1[i];
+    const double decay = 1 - lr[i] * weight_decay[i];
+    double x = px[i], y = py[i], m0 = mx[i], m1 = my[i], v0 = vx[i], v1 = vy[i];
+    double a0 = kAmsgrad ? maxx[i] : 0.0, a1 = kAmsgrad ? maxy[i] : 0.0;
+    adam_coordinate<P, kAmsgrad, kDecoupled>(sign * gx[i], x, m0, v0, a0, beta1[i], beta2[i], eps[i],
+                                             weight_decay[i], decay, step_size, bc2_sqrt[i]);
+    adam_coordinate<P, kAmsgrad, kDecoupled>(sign * gy[i], y, m1, v1, a1, beta1[i], beta2[i], eps[i],
+                                             weight_decay[i], decay, step_size, bc2_sqrt[i]);
+    px[i] = x, py[i] = y, mx[i] = m0, my[i] = m1, vx[i] = v0, vy[i] = v1;
+    if (kAmsgrad) maxx[i] = a0, maxy[i] = a1;
+  }
+}
+
+template <class P, bool kDecoupled, class State>
+void adam_step(const bool amsgrad, const bool maximize, const Chunk* h, const Chunk* t, State& s, Chunk* p,
+               const Chunk* g) {
+  if (amsgrad)
+    adam_lanes<P, true, kDecoupled>(h, t, s, p, g, maximize);
+  else
+    adam_lanes<P, false, kDecoupled>(h, t, s, p, g, maximize);
 }
 
 struct AdamFamily {
@@ -38,8 +95,9 @@ struct AdamFamily {
                                                              {"beta2", &Options::beta2},
                                                              {"eps", &Options::eps},
                                                              {"weight_decay", &Options::weight_decay}}};
-  enum { kBeta1Pow, kBeta2Pow };
-  static constexpr std::array<TableDef, 2> tables{{{kBeta1, &pow_step, 0}, {kBeta2, &pow_step, 0}}};
+  enum { kBiasCorrection1, kBiasCorrection2Sqrt };
+  static constexpr std::array<TableDef, 2> tables{
+      {{kBeta1, &one_minus_pow, 0}, {kBeta2, &sqrt_one_minus_pow, 0}}};
   struct State {
     Chunk exp_avg[2], exp_avg_sq[2], max_exp_avg_sq[2];
   };
@@ -48,15 +106,7 @@ struct AdamFamily {
   }
   template <class P>
   static void step(const Options& o, const Chunk* h, const Chunk* t, State& s, Chunk* p, Chunk* g, double) {
-    const Chunk bias_correction1 = 1.0 - t[kBeta1Pow], bias_correction2 = 1.0 - t[kBeta2Pow];
-    const Chunk step_size = h[kLr] / bias_correction1;
-    const Chunk bc2_sqrt = sqrt_(bias_correction2);
-    for (int c = 0; c < 2; ++c) {
-      Chunk grad = o.maximize ? Chunk(-g[c]) : g[c];
-      add_weight_decay<P>(grad, p[c], h[kWeightDecay]);
-      adam_moments_and_update<Options, P>(o, step_size, bc2_sqrt, h[kBeta1], h[kBeta2], h[kEps], grad, s.exp_avg[c],
-                                          s.exp_avg_sq[c], s.max_exp_avg_sq[c], p[c]);
-    }
+    adam_step<P, false>(o.amsgrad, o.maximize, h, t, s, p, g);
   }
 };
 
@@ -69,24 +119,14 @@ struct AdamWFamily {
                                                              {"beta2", &Options::beta2},
                                                              {"eps", &Options::eps},
                                                              {"weight_decay", &Options::weight_decay}}};
-  enum { kBeta1Pow, kBeta2Pow };
-  static constexpr std::array<TableDef, 2> tables{{{kBeta1, &pow_step, 0}, {kBeta2, &pow_step, 0}}};
+  static constexpr std::array<TableDef, 2> tables = AdamFamily::tables;
   using State = AdamFamily::State;
   static void init(const Options&, const Chunk*, State& s) {
     for (int c = 0; c < 2; ++c) s.exp_avg[c] = s.exp_avg_sq[c] = s.max_exp_avg_sq[c] = Chunk::Zero();
   }
   template <class P>
   static void step(const Options& o, const Chunk* h, const Chunk* t, State& s, Chunk* p, Chunk* g, double) {
-    const Chunk decay = 1.0 - h[kLr] * h[kWeightDecay];
-    const Chunk bias_correction1 = 1.0 - t[kBeta1Pow], bias_correction2 = 1.0 - t[kBeta2Pow];
-    const Chunk step_size = h[kLr] / bias_correction1;
-    const Chunk bc2_sqrt = sqrt_(bias_correction2);
-    for (int c = 0; c < 2; ++c) {
-      const Chunk grad = o.maximize ? Chunk(-g[c]) : g[c];
-      p[c] *= decay;
-      adam_moments_and_update<Options, P>(o, step_size, bc2_sqrt, h[kBeta1], h[kBeta2], h[kEps], grad, s.exp_avg[c],
-                                          s.exp_avg_sq[c], s.max_exp_avg_sq[c], p[c]);
-    }
+    adam_step<P, true>(o.amsgrad, o.maximize, h, t, s, p, g);
   }
 };
 

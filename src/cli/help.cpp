@@ -68,7 +68,7 @@ std::string main_help() {
          "usage:\n"
          "  adamlab trace --problem SPEC --start X,Y --optimizer SPEC --steps N [--scheduler SPEC] [--format csv|json]\n"
          "  adamlab trace --help     details of trace, every optimizer, scheduler and problem with its defaults\n"
-         "  adamlab sweep --problem SPEC --start X,Y --optimizer SPEC --x KEY=LO:HI:log|lin:N --y KEY=LO:HI:log|lin:N\n"
+         "  adamlab sweep --problem SPEC --start X,Y --optimizer SPEC --x KEY=LO:HI:SCALE:N --y KEY=LO:HI:SCALE:N\n"
          "                --steps N [--metric M] [--noise SPEC] [--seed N] [--seeds K]\n"
          "  adamlab sweep --help     details of sweep: axes, metrics, noise\n"
          "  adamlab --help\n"
@@ -123,8 +123,8 @@ std::string trace_help() {
 }
 
 std::string sweep_help() {
-  return "usage: adamlab sweep --problem SPEC --start X,Y --optimizer SPEC --x KEY=LO:HI:log|lin:N\n"
-         "                     --y KEY=LO:HI:log|lin:N --steps N [--metric M] [--noise SPEC] [--seed N] [--seeds K]\n"
+  return "usage: adamlab sweep --problem SPEC --start X,Y --optimizer SPEC --x KEY=LO:HI:SCALE:N\n"
+         "                     --y KEY=LO:HI:SCALE:N --steps N [--metric M] [--noise SPEC] [--seed N] [--seeds K]\n"
          "\n"
          "Runs the trace loop (no scheduler) for every cell of a grid of two hyperparameters and prints\n"
          "one csv row per cell, y outer and x inner:\n"
@@ -134,7 +134,9 @@ std::string sweep_help() {
          "\n"
          "Axes (--x, --y): KEY=LO:HI:SCALE:N, N cells from LO to HI inclusive (1 <= N <= " +
          std::to_string(kMaxSweepAxisCells) + "),\n"
-         "  SCALE log (geometric; LO, HI > 0) or lin. KEY is a numeric option of the optimizer, different on\n"
+         "  SCALE log (geometric; LO, HI > 0), lin, or log1m (1 - value geometric; LO, HI < 1, for decay\n"
+         "  rates: beta2=0.9:0.9999:log1m:4 is 0.9, 0.99, 0.999, 0.9999).\n"
+         "  KEY is a numeric option of the optimizer, different on\n"
          "  the two axes; it overrides the value in --optimizer. e.g. --x lr=1e-4:1:log:64 --y beta1=0:0.99:lin:50\n"
          "  Every cell is validated with PyTorch's rules first: a range crossing a value torch rejects\n"
          "  (beta1 up to 1, a negative lr) is an error naming the axis and the value. Sweepable keys:\n" +

@@ -13,6 +13,7 @@
 #include "sched/scheduler.h"
 #include "sim/noise.h"
 #include "sim/presets.h"
+#include "sim/sweep_state.h"
 
 namespace adamlab {
 namespace {
@@ -184,7 +185,7 @@ class LinkParser {
     }
     static const std::set<std::string> known = {"problem", "view",     "start", "speed",  "limit",
                                                 "at",      "autoplay", "loop",  "embed",  "panels",
-                                                "noise",   "seed"};
+                                                "noise",   "seed",     "sweep"};
     if (!known.count(p.key)) {
       error(piece, "unknown key '" + p.key + "'");
       return;
@@ -242,6 +243,8 @@ class LinkParser {
         L.noise = v;
       } else if (p.key == "seed") {
         L.seed = parse_seed(v, "seed");
+      } else if (p.key == "sweep") {
+        L.sweep = to_string(parse_sweep_request(v));
       }
     });
   }
@@ -400,7 +403,8 @@ bool SceneLink::operator==(const SceneLink& o) const {
   return preset == o.preset && problem == o.problem && same_rect(view, o.view) && start == o.start &&
          runs == o.runs && speed == o.speed && limit == o.limit && at == o.at && autoplay == o.autoplay &&
          loop == o.loop && embed == o.embed && panels == o.panels && noise == o.noise && seed == o.seed &&
-         selected == o.selected && anatomy == o.anatomy && anatomy_bias_correction == o.anatomy_bias_correction;
+         selected == o.selected && anatomy == o.anatomy && anatomy_bias_correction == o.anatomy_bias_correction &&
+         sweep == o.sweep;
 }
 
 std::string percent_decode(const std::string& text) {
@@ -462,6 +466,7 @@ std::string to_link(const SceneLink& L) {
   if (L.seed) put("seed", std::to_string(*L.seed));
   if (L.selected) put("select", std::to_string(*L.selected + 1));
   if (L.anatomy) put("anatomy", std::to_string(*L.anatomy + 1) + (L.anatomy_bias_correction ? "" : ",nobc"));
+  if (L.sweep) put("sweep", *L.sweep);
   return "#" + join(parts, "&");
 }
 
@@ -523,6 +528,7 @@ SceneLink link_from_scene(const Scene& scene, const UiLinkState& ui) {
   L.loop = ui.loop;
   L.embed = ui.embed;
   L.panels = ui.panels;
+  L.sweep = ui.sweep;
   // Runs carry the scene's noise (all share it), so no Scene accessor is needed.
   if (!scene.runs().empty()) {
     const GradientNoise& n = scene.runs().front().run.noise();

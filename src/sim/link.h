@@ -25,6 +25,8 @@
 //   select=N              the selected run
 //   anatomy=N[,nobc]      the run whose next step's anatomy is shown; nobc = the teaching view without
 //                         bias correction (NOT PyTorch)
+//   sweep=FIELD:VALUE,... a hyperparameter sweep of the selected run (sim/sweep_state.h), e.g.
+//                         sweep=x:lr=1e-4:1:log:128,y:beta1=0:0.99:lin:128,steps:1000,metric:final_loss
 // Input may be a full URL, or start with '#' or '?'; pieces are percent-decoded ('+' stays '+',
 // since numbers use it). Empty pieces are skipped. Specs are kept as written once the real factory
 // (make_problem / make_optimizer / make_scheduler / parse_noise) accepts them.
@@ -66,6 +68,7 @@ struct SceneLink {
   std::optional<int> selected;      // index into runs (0-based; the link writes it 1-based)
   std::optional<int> anatomy;       // index into runs
   bool anatomy_bias_correction = true;  // false: `anatomy=N,nobc`
+  std::optional<std::string> sweep;     // canonical SweepRequest text (to_string(SweepRequest))
 
   bool operator==(const SceneLink& o) const;
   bool operator!=(const SceneLink& o) const { return !(*this == o); }
@@ -98,6 +101,7 @@ struct UiLinkState {
   std::optional<int> selected_run_id;  // Scene run ids
   std::optional<int> anatomy_run_id;
   bool anatomy_bias_correction = true;
+  std::optional<std::string> sweep;  // the sweep shown (canonical SweepRequest text)
 };
 
 // The link for a scene. Specs are shortened to the keys that differ from the defaults (sgd keeps

@@ -32,8 +32,13 @@ std::vector<double> SweepAxis::values() const {
   std::vector<double> out(static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) {
     const double t = n == 1 ? 0.0 : static_cast<double>(i) / (n - 1);
-    out[static_cast<std::size_t>(i)] =
-        log ? std::pow(10.0, std::log10(lo) + t * (std::log10(hi) - std::log10(lo))) : lo + t * (hi - lo);
+    if (log1m) {
+      const double a = std::log10(1.0 - lo), b = std::log10(1.0 - hi);
+      out[static_cast<std::size_t>(i)] = 1.0 - std::pow(10.0, a + t * (b - a));
+    } else {
+      out[static_cast<std::size_t>(i)] =
+          log ? std::pow(10.0, std::log10(lo) + t * (std::log10(hi) - std::log10(lo))) : lo + t * (hi - lo);
+    }
   }
   out.front() = lo;
   if (n > 1) out.back() = hi;
@@ -43,25 +48,28 @@ std::vector<double> SweepAxis::values() const {
 SweepAxis parse_sweep_axis(const std::string& text, const std::string& option) {
   const std::string where = "invalid " + option + " '" + text + "'";
   const auto eq = text.find('=');
-  if (eq == std::string::npos) throw Error(where + " (expected KEY=LO:HI:log|lin:N, e.g. lr=1e-4:1:log:64)");
+  if (eq == std::string::npos) throw Error(where + " (expected KEY=LO:HI:log|lin|log1m:N, e.g. lr=1e-4:1:log:64)");
   SweepAxis axis;
   axis.text = text;
   axis.key = text.substr(0, eq);
   if (axis.key.empty()) throw Error(where + " (missing the option key before '=')");
   const auto parts = split(text.substr(eq + 1), ':');
-  if (parts.size() != 4) throw Error(where + " (expected KEY=LO:HI:log|lin:N, e.g. lr=1e-4:1:log:64)");
+  if (parts.size() != 4) throw Error(where + " (expected KEY=LO:HI:log|lin|log1m:N, e.g. lr=1e-4:1:log:64)");
   axis.lo = parse_number(parts[0], option + " low end");
   axis.hi = parse_number(parts[1], option + " high end");
   if (parts[2] == "log")
     axis.log = true;
+  else if (parts[2] == "log1m")
+    axis.log1m = true;
   else if (parts[2] != "lin")
-    throw Error(where + " (scale '" + parts[2] + "' must be log or lin)");
+    throw Error(where + " (scale '" + parts[2] + "' must be log, lin or log1m)");
   const std::int64_t n = parse_integer(parts[3], option + " cell count");
   if (n < 1 || n > kMaxSweepAxisCells)
     throw Error(where + " (cell count " + parts[3] + " must be between 1 and " + std::to_string(kMaxSweepAxisCells) +
                 ")");
   axis.n = static_cast<int>(n);
   if (axis.log && !(axis.lo > 0 && axis.hi > 0)) throw Error(where + " (a log axis needs LO > 0 and HI > 0)");
+  if (axis.log1m && !(axis.lo < 1 && axis.hi < 1)) throw Error(where + " (a log1m axis needs LO < 1 and HI < 1)");
   return axis;
 }
 

@@ -25,11 +25,14 @@ constexpr int kMaxSweepSeeds = 64;
 // cells x steps x seeds: ~10-20 s of native compute; larger is a typo, not an experiment.
 constexpr double kMaxSweepRunSteps = 8.0e9;
 
-// KEY=LO:HI:log|lin:N, e.g. lr=1e-4:1:log:64 or beta1=0:0.99:lin:100.
+// KEY=LO:HI:log|lin|log1m:N, e.g. lr=1e-4:1:log:64 or beta1=0:0.99:lin:100.
+// log1m spaces 1 - value evenly in log (beta2=0.9:0.9999:log1m:4 is 0.9, 0.99, 0.999, 0.9999):
+// the natural scale of a decay rate, whose memory is 1 / (1 - beta) steps.
 struct SweepAxis {
   std::string key;
   double lo = 0, hi = 0;
   bool log = false;
+  bool log1m = false;  // LO < 1 and HI < 1
   int n = 1;
   std::string text;  // as written, for messages
   std::vector<double> values() const;  // n values from lo to hi, endpoints exact

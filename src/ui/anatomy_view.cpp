@@ -253,12 +253,29 @@ void AnatomyView::draw_overlay(ImDrawList* dl, const ViewTransform& view, const 
       dl->AddRect(ImVec2(origin.x - hx, origin.y - hy), ImVec2(origin.x + hx, origin.y + hy), rgb_to_imu32(mix_rgb(base, 0xffffff, 0.5f), 230), 0, 0, 1.5f);
     }
   }
+  // Arrows first, then their labels, each moved down until it clears the ones placed before
+  // (the gradient and m_hat often point the same way).
+  std::vector<std::pair<ImVec2, const Arrow*>> tips;
   for (const auto& ar : arrows) {
     if (!ar.value.allFinite()) continue;
-    const Eigen::Vector2d tip = a.position + scale[ar.group] * ar.value;
-    const ImVec2 end = to_px(view, tip);
+    const ImVec2 end = to_px(view, a.position + scale[ar.group] * ar.value);
     arrow(dl, origin, end, ar.colour, ar.thickness);
-    label_with_backdrop(dl, ImVec2(end.x + 5, end.y - 7), ar.colour, ar.label.c_str());
+    tips.push_back({end, &ar});
+  }
+  std::vector<ImVec4> placed;
+  const float lh = ImGui::GetTextLineHeight() + 3;
+  for (const auto& [end, ar] : tips) {
+    const ImVec2 size = ImGui::CalcTextSize(ar->label.c_str());
+    ImVec2 pos(end.x + 5, end.y - 7);
+    for (int tries = 0; tries < 8; ++tries) {
+      bool clash = false;
+      for (const ImVec4& r : placed)
+        clash = clash || (pos.x < r.z && pos.x + size.x > r.x && pos.y < r.w && pos.y + lh > r.y);
+      if (!clash) break;
+      pos.y += lh;
+    }
+    placed.push_back(ImVec4(pos.x, pos.y, pos.x + size.x, pos.y + lh));
+    label_with_backdrop(dl, pos, ar->colour, ar->label.c_str());
   }
   // The inspected point: a ring on the path.
   dl->AddCircle(origin, 9, IM_COL32(0, 0, 0, 255), 24, 4.0f);

@@ -77,6 +77,15 @@ void LossChart::draw(const Scene& scene, std::optional<std::int64_t> cursor) {
       ymax = std::max(ymax, v);
     }
   }
+  // A run that blows up would squash every other curve into the floor: the range stops at a
+  // thousand times the largest starting value, and a curve above it leaves through the top.
+  double start_max = -std::numeric_limits<double>::infinity();
+  for (const auto& r : scene.runs())
+    if (r.visible && !r.history.rows().empty()) {
+      const double v0 = value_of(r.history.rows().front());
+      if (usable(v0)) start_max = std::max(start_max, v0);
+    }
+  if (std::isfinite(start_max) && start_max > 0) ymax = std::min(ymax, std::max(ymin, start_max * 1e3));
   if (!(ymax >= ymin)) {
     ymin = log_scale_ ? 1e-3 : 0;
     ymax = 1;

@@ -5,6 +5,7 @@
 
 #include "imgui.h"
 #include "sim/scene.h"
+#include "ui/noise_controls.h"
 
 namespace adamlab::ui {
 namespace {
@@ -37,6 +38,10 @@ void Playground::handle_keys(CommandQueue& commands) const {
 
 void Playground::draw(const Scene& scene, CommandQueue& commands, const std::string& error) {
   anatomy_view_.update(scene, anatomy_);
+  // The sweep computes a slice every frame, shown or not; a link's sweep the run refuses is reported.
+  const int sweep_run = scene.find(panel_.selected()) ? panel_.selected() : (scene.runs().empty() ? 0 : scene.runs().front().id);
+  sweep_.update(scene, sweep_run);
+  if (auto e = sweep_.take_request_error()) share_.link_errors.push_back(*e), share_.errors_dismissed = false;
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   // Embed mode keeps the map (and the loss chart unless panels= leaves it out); the control
   // column only when panels= asks for runs or params.
@@ -48,6 +53,7 @@ void Playground::draw(const Scene& scene, CommandQueue& commands, const std::str
   if (chart)
     chart_h = share_.embed ? std::clamp(display.y * 0.27f, std::min(110.0f, display.y * 0.35f), 220.0f)
                            : std::clamp(display.y * 0.32f, std::min(150.0f, display.y * 0.4f), 340.0f);
+  if (chart && sweep_.open()) chart_h = std::clamp(display.y * 0.45f, std::min(240.0f, display.y * 0.5f), 520.0f);
   const float land_h = std::max(display.y - chart_h, 1.0f);
 
   if (column) {
@@ -59,6 +65,8 @@ void Playground::draw(const Scene& scene, CommandQueue& commands, const std::str
       ImGui::TextDisabled("PyTorch optimizers, live");
       PanelContext context{share_, anatomy_, anatomy_view_, requests_};
       panel_.draw(scene, commands, error, context);
+      ImGui::Separator();
+      draw_noise_controls(scene, commands);
     }
     ImGui::End();
     if (panel_.reset_view_requested()) landscape_.reset_view();
@@ -80,8 +88,24 @@ void Playground::draw(const Scene& scene, CommandQueue& commands, const std::str
   if (chart) {
     ImGui::SetNextWindowPos(ImVec2(panel_w, land_h));
     ImGui::SetNextWindowSize(ImVec2(right_w, chart_h));
-    if (ImGui::Begin("##chart", nullptr, kFixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse))
-      chart_.draw(scene, anatomy_view_.active() ? std::optional<std::int64_t>(anatomy_view_.inspected_step()) : std::nullopt);
+    if (ImGui::Begin("##chart", nullptr, kFixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+      // Tabs: the loss chart, and the hyperparameter sweep (which takes more height while open).
+      const bool select_sweep = sweep_.take_select_tab();
+      bool sweep_open = false;
+      if (ImGui::BeginTabBar("##charttabs")) {
+        if (ImGui::BeginTabItem("Loss chart")) {
+          chart_.draw(scene, anatomy_view_.active() ? std::optional<std::int64_t>(anatomy_view_.inspected_step()) : std::nullopt);
+          ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Sweep", nullptr, select_sweep ? ImGuiTabItemFlags_SetSelected : 0)) {
+          sweep_open = true;
+          sweep_.draw(scene, commands, sweep_run);
+          ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+      }
+      sweep_.set_open(sweep_open || select_sweep);
+    }
     ImGui::End();
   }
 

@@ -8,6 +8,7 @@
 #include "ui/landscape_canvas.h"
 #include "ui/loss_chart.h"
 #include "ui/panels.h"
+#include "ui/sweep_panel.h"
 #include "ui/ui_state.h"
 
 namespace adamlab {
@@ -28,6 +29,8 @@ class Playground {
   AnatomyCursor& anatomy() { return anatomy_; }
   const AnatomyCursor& anatomy() const { return anatomy_; }
   const AnatomyView& anatomy_view() const { return anatomy_view_; }
+  SweepPanel& sweep() { return sweep_; }
+  const SweepPanel& sweep() const { return sweep_; }
   // Brings the anatomy view up to date outside a frame (the JS API reads it between frames).
   void refresh_anatomy(const Scene& scene) { anatomy_view_.update(scene, anatomy_); }
   // This frame's one-shot requests (the app reads and clears them after draw()).
@@ -44,6 +47,7 @@ class Playground {
   ShareState share_;
   AnatomyCursor anatomy_;
   AnatomyView anatomy_view_;
+  SweepPanel sweep_;  // a tab beside the loss chart
   UiRequests requests_;
 };
 

@@ -40,5 +40,18 @@ if [[ "$url" != http* ]]; then
 fi
 echo "==> browser tests against $url"
 rc=0
-node "$here/test.mjs" "$url" "$here/artifacts" || rc=$?
+mkdir -p "$here/artifacts"
+node "$here/test.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/test.log" || rc=$?
+echo "==> sweep and noise checks (sweep.mjs)"
+node "$here/sweep.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/sweep.log" || rc=$?
+# One final line for every file: a run that died before its own summary counts as one failure.
+total_passed=0; total_failed=0
+for f in test sweep; do
+  line="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$here/artifacts/$f.log" | tail -n1 || true)"
+  if [[ -z "$line" ]]; then total_failed=$((total_failed + 1)); continue; fi
+  total_passed=$((total_passed + ${line%% passed*}))
+  f_failed="${line#*passed, }"; total_failed=$((total_failed + ${f_failed%% failed}))
+done
+echo "${total_passed} passed, ${total_failed} failed"
+[[ $total_failed -eq 0 ]] || rc=1
 exit $rc

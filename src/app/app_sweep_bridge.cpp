@@ -1,0 +1,175 @@
+// The JS bridge for sweeps and gradient noise (web/adamlab.js: sweep, sweepState, sweepCell,
+// sweepMetric, cancelSweep, clearSweep, setNoise). Same contract as app_bridge.cpp: JSON out,
+// every exception caught here and returned as {"error": message}.
+#include <cmath>
+#include <exception>
+#include <string>
+
+#include "app/app.h"
+#include "core/error.h"
+#include "sim/noise.h"
+#include "sim/scene_json.h"
+#include "sim/sweep_state.h"
+
+#if defined(__EMSCRIPTEN__)
+#include <emscripten/emscripten.h>
+#define AL_EXPORT extern "C" EMSCRIPTEN_KEEPALIVE
+#else
+#define AL_EXPORT extern "C"
+#endif
+
+namespace {
+
+using adamlab::Error;
+using adamlab::json_number;
+using adamlab::json_string;
+using adamlab::app::App;
+
+std::string g_result;
+
+template <class F>
+const char* respond(F&& body) {
+  try {
+    App* app = adamlab::app::app_instance();
+    if (!app) throw Error("AdamLab is not running");
+    g_result = body(*app);
+  } catch (const std::exception& e) {
+    g_result = "{\"error\":" + json_string(e.what()) + "}";
+  } catch (...) {
+    g_result = "{\"error\":\"unknown error\"}";
+  }
+  return g_result.c_str();
+}
+
+std::string text(const char* s) { return s ? std::string(s) : std::string(); }
+
+long long whole(double v, const char* what) {
+  if (!std::isfinite(v) || v != std::floor(v) || v < 0 || v > 9e15)
+    throw Error(std::string("invalid ") + what + ": " + json_number(v));
+  return static_cast<long long>(v);
+}
+
+const char* flag(bool b) { return b ? "true" : "false"; }
+
+std::string request_json(const adamlab::SweepRequest& r) {
+  return "{\"x\":" + json_string(r.x) + ",\"y\":" + json_string(r.y) + ",\"steps\":" + std::to_string(r.steps) +
+         ",\"metric\":" + json_string(r.metric) + ",\"seeds\":" + std::to_string(r.seeds) + "}";
+}
+
+// The run a sweep is for: id >= 0 as given, else the selected run (else the first).
+int sweep_run(App& app, double id) {
+  if (id >= 0) return static_cast<int>(whole(id, "run id"));
+  const int selected = app.ui().panel().selected();
+  if (app.scene().find(selected)) return selected;
+  return app.scene().runs().empty() ? 0 : app.scene().runs().front().id;
+}
+
+}  // namespace
+
+// Starts a sweep (x, y: KEY=LO:HI:SCALE:N; metric; seeds) of run `id` (< 0: the selected run).
+AL_EXPORT const char* al_sweep_start(const char* x, const char* y, double steps, const char* metric, double seeds, double id) {
+  return respond([&](App& app) {
+    adamlab::SweepRequest r;
+    r.x = text(x);
+    r.y = text(y);
+    r.steps = whole(steps, "sweep steps");
+    r.metric = text(metric).empty() ? "final_loss" : text(metric);
+    r.seeds = static_cast<int>(std::min(whole(seeds, "sweep seeds"), 1000000LL));
+    // The link grammar checks the request as a whole (one message per bad token).
+    const adamlab::SweepRequest checked = adamlab::parse_sweep_request(adamlab::to_string(r));
+    app.ui().sweep().start(checked, app.scene(), sweep_run(app, id));
+    const auto& job = app.ui().sweep().session().job();
+    return "{\"cells\":" + std::to_string(job.cells()) + ",\"run\":" + std::to_string(app.ui().sweep().session().run_id()) + "}";
+  });
+}
+
+AL_EXPORT const char* al_sweep_state() {
+  return respond([](App& app) {
+    const auto& panel = app.ui().sweep();
+    const auto& s = panel.session();
+    std::string out = std::string("{\"active\":") + flag(s.has_job()) + ",\"running\":" + flag(s.running()) +
+                      ",\"done\":" + flag(s.finished()) + ",\"cancelled\":" + flag(s.cancelled()) +
+                      ",\"open\":" + flag(panel.open()) + ",\"budgetMs\":" + json_number(panel.frame_budget_ms());
+    if (s.has_job()) {
+      const auto& job = s.job();
+      const auto& sum = s.summary();
+      const std::size_t nx = job.x_values().size();
+      out += ",\"progress\":" + json_number(job.progress()) + ",\"cellsDone\":" + std::to_string(job.cells_done()) +
+             ",\"cells\":" + std::to_string(job.cells()) + ",\"nx\":" + std::to_string(nx) +
+             ",\"ny\":" + std::to_string(job.y_values().size()) + ",\"elapsedMs\":" + json_number(s.elapsed_ms()) +
+             ",\"computeMs\":" + json_number(s.compute_ms()) + ",\"runStepsPerMs\":" + json_number(s.run_steps_per_ms()) +
+             ",\"run\":" + std::to_string(s.run_id()) + ",\"optimizer\":" + json_string(adamlab::to_string(s.optimizer())) +
+             ",\"xKey\":" + json_string(job.config().x.key) + ",\"yKey\":" + json_string(job.config().y.key) +
+             ",\"request\":" + request_json(s.request()) + ",\"link\":" + json_string(adamlab::to_string(s.request())) +
+             ",\"summary\":{\"done\":" + std::to_string(sum.done) + ",\"finite\":" + std::to_string(sum.finite) +
+             ",\"nan\":" + std::to_string(sum.nan) + ",\"min\":" + json_number(sum.min) + ",\"max\":" + json_number(sum.max);
+      if (sum.finite > 0)
+        out += ",\"best\":{\"ix\":" + std::to_string(sum.argmin % nx) + ",\"iy\":" + std::to_string(sum.argmin / nx) + "}";
+      out += "}";
+      if (auto map = panel.last_map())
+        out += ",\"map\":{\"left\":" + json_number(map->left) + ",\"top\":" + json_number(map->top) +
+               ",\"width\":" + json_number(map->width) + ",\"height\":" + json_number(map->height) + "}";
+      else
+        out += ",\"map\":null";
+    }
+    return out + "}";
+  });
+}
+
+AL_EXPORT const char* al_sweep_cancel() {
+  return respond([](App& app) {
+    app.ui().sweep().cancel();
+    return std::string("{\"ok\":true}");
+  });
+}
+
+AL_EXPORT const char* al_sweep_clear() {
+  return respond([](App& app) {
+    app.ui().sweep().clear();
+    return std::string("{\"ok\":true}");
+  });
+}
+
+// One cell: its two values, the metric (null: pending or NaN, see status), the run spec it gives.
+AL_EXPORT const char* al_sweep_cell(double ix, double iy) {
+  return respond([ix, iy](App& app) {
+    const auto& s = app.ui().sweep().session();
+    if (!s.has_job()) throw Error("no sweep: start one first");
+    const auto& job = s.job();
+    const std::size_t i = static_cast<std::size_t>(whole(ix, "cell ix")), j = static_cast<std::size_t>(whole(iy, "cell iy"));
+    if (i >= job.x_values().size() || j >= job.y_values().size())
+      throw Error("invalid cell (" + std::to_string(i) + ", " + std::to_string(j) + ") (the grid is " +
+                  std::to_string(job.x_values().size()) + " x " + std::to_string(job.y_values().size()) + ")");
+    const std::size_t cell = j * job.x_values().size() + i;
+    const double m = job.metric()[cell];
+    const char* status = cell >= job.cells_done() ? "pending" : std::isnan(m) ? "nan" : "ok";
+    return "{\"ix\":" + std::to_string(i) + ",\"iy\":" + std::to_string(j) + ",\"x\":" + json_number(job.x_values()[i]) +
+           ",\"y\":" + json_number(job.y_values()[j]) + ",\"xKey\":" + json_string(job.config().x.key) +
+           ",\"yKey\":" + json_string(job.config().y.key) + ",\"metric\":" + json_number(m) + ",\"status\":\"" + status +
+           "\",\"optimizer\":" + json_string(adamlab::to_string(s.cell_spec(i, j))) + "}";
+  });
+}
+
+// Every cell's metric, row-major with y outer (null: pending or NaN).
+AL_EXPORT const char* al_sweep_metric() {
+  return respond([](App& app) {
+    const auto& s = app.ui().sweep().session();
+    if (!s.has_job()) throw Error("no sweep: start one first");
+    const auto& job = s.job();
+    std::string out = "{\"nx\":" + std::to_string(job.x_values().size()) + ",\"ny\":" + std::to_string(job.y_values().size()) +
+                      ",\"cellsDone\":" + std::to_string(job.cells_done()) + ",\"metric\":[";
+    out.reserve(out.size() + job.cells() * 12);
+    for (std::size_t i = 0; i < job.cells(); ++i) out += (i ? "," : "") + json_number(job.metric()[i]);
+    return out + "]}";
+  });
+}
+
+// Gradient noise for every run: "none" or "gaussian:std=S[,relative=B]", and its seed.
+AL_EXPORT const char* al_set_noise(const char* spec, double seed) {
+  return respond([spec, seed](App& app) {
+    adamlab::GradientNoise noise = adamlab::parse_noise(text(spec));
+    noise.seed = static_cast<std::uint64_t>(whole(seed, "seed"));
+    app.scene().set_noise(noise);
+    return std::string("{\"ok\":true}");
+  });
+}

@@ -1,0 +1,257 @@
+#include "sim/sweep_state.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/error.h"
+#include "core/limits.h"
+#include "sim/scene.h"
+
+namespace adamlab {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// A loss scale spanning more decades than this is mostly empty colour: clip at the bottom.
+constexpr double kMaxDecades = 16;
+
+std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::size_t begin = 0;
+  while (true) {
+    const auto pos = s.find(sep, begin);
+    out.push_back(s.substr(begin, pos == std::string::npos ? std::string::npos : pos - begin));
+    if (pos == std::string::npos) return out;
+    begin = pos + 1;
+  }
+}
+
+double ms_between(SweepSession::Clock::time_point a, SweepSession::Clock::time_point b) {
+  return std::chrono::duration<double, std::milli>(b - a).count();
+}
+
+void check_request(const SweepRequest& r) {
+  const SweepAxis x = parse_sweep_axis(r.x, "x"), y = parse_sweep_axis(r.y, "y");
+  if (x.key == y.key) throw Error("invalid y '" + r.y + "': the same option as x ('" + x.key + "')");
+  try {
+    parse_sweep_metric(r.metric);
+  } catch (const Error&) {
+    throw Error("invalid metric '" + r.metric + "' (use final_loss, best_loss, steps_to:THRESH or diverged)");
+  }
+  if (r.steps < 1 || r.steps > kMaxTraceSteps)
+    throw Error("invalid steps '" + std::to_string(r.steps) + "' (1 to " + std::to_string(kMaxTraceSteps) + ")");
+  if (r.seeds < 1 || r.seeds > kMaxSweepSeeds)
+    throw Error("invalid seeds '" + std::to_string(r.seeds) + "' (1 to " + std::to_string(kMaxSweepSeeds) + ")");
+  const double run_steps = static_cast<double>(x.n) * y.n * static_cast<double>(r.steps) * r.seeds;
+  if (run_steps > kMaxSweepRunSteps)
+    throw Error("sweep too large: " + std::to_string(x.n) + " x " + std::to_string(y.n) + " cells x " +
+                std::to_string(r.steps) + " steps x " + std::to_string(r.seeds) + " seeds exceeds " +
+                format_number(kMaxSweepRunSteps) + " run-steps");
+}
+
+}  // namespace
+
+SweepRequest parse_sweep_request(const std::string& text) {
+  SweepRequest r;
+  bool has_x = false, has_y = false, has_steps = false;
+  std::vector<std::string> seen;
+  for (const std::string& item : split(text, ',')) {
+    const auto colon = item.find(':');
+    if (colon == std::string::npos)
+      throw Error("invalid sweep part '" + item + "' (expected FIELD:VALUE, fields x, y, steps, metric, seeds)");
+    const std::string field = item.substr(0, colon), value = item.substr(colon + 1);
+    if (std::find(seen.begin(), seen.end(), field) != seen.end()) throw Error("sweep field '" + field + "' given twice");
+    seen.push_back(field);
+    if (field == "x") {
+      r.x = value;
+      has_x = true;
+    } else if (field == "y") {
+      r.y = value;
+      has_y = true;
+    } else if (field == "steps") {
+      r.steps = parse_integer(value, "sweep steps");
+      has_steps = true;
+    } else if (field == "metric") {
+      r.metric = value;
+    } else if (field == "seeds") {
+      const std::int64_t k = parse_integer(value, "sweep seeds");
+      if (k < 1 || k > kMaxSweepSeeds)
+        throw Error("invalid seeds '" + value + "' (1 to " + std::to_string(kMaxSweepSeeds) + ")");
+      r.seeds = static_cast<int>(k);
+    } else {
+      throw Error("unknown sweep field '" + field + "' (fields x, y, steps, metric, seeds)");
+    }
+  }
+  if (!has_x) throw Error("sweep needs x:KEY=LO:HI:SCALE:N");
+  if (!has_y) throw Error("sweep needs y:KEY=LO:HI:SCALE:N");
+  if (!has_steps) throw Error("sweep needs steps:N");
+  check_request(r);
+  return r;
+}
+
+std::string to_string(const SweepRequest& r) {
+  std::string s = "x:" + r.x + ",y:" + r.y + ",steps:" + std::to_string(r.steps) + ",metric:" + r.metric;
+  if (r.seeds != 1) s += ",seeds:" + std::to_string(r.seeds);
+  return s;
+}
+
+SweepConfig sweep_config(const SweepRequest& request, const Scene& scene, const Spec& optimizer) {
+  check_request(request);
+  SweepConfig c;
+  c.problem = parse_spec(scene.problem_spec());
+  c.start = scene.start();
+  c.optimizer = optimizer;
+  c.x = parse_sweep_axis(request.x, "x");
+  c.y = parse_sweep_axis(request.y, "y");
+  c.steps = request.steps;
+  c.metric = parse_sweep_metric(request.metric);
+  c.noise = scene.noise();
+  c.seeds = request.seeds;
+  return c;
+}
+
+double axis_fraction(const SweepAxis& a, double v) {
+  double lo = a.lo, hi = a.hi;
+  if (a.log) {
+    if (!(v > 0)) return kNaN;
+    lo = std::log10(lo), hi = std::log10(hi), v = std::log10(v);
+  } else if (a.log1m) {
+    if (!(v < 1)) return kNaN;
+    lo = std::log10(1 - lo), hi = std::log10(1 - hi), v = std::log10(1 - v);
+  }
+  if (hi == lo) return v == lo ? 0.5 : kNaN;
+  return (v - lo) / (hi - lo);
+}
+
+SweepSummary summarize(const SweepJob& job) {
+  SweepSummary s;
+  s.done = job.cells_done();
+  const auto& m = job.metric();
+  for (std::size_t i = 0; i < s.done; ++i) {
+    const double v = m[i];
+    if (std::isnan(v)) {
+      ++s.nan;
+      continue;
+    }
+    ++s.finite;
+    if (!(v >= s.min)) s.min = v, s.argmin = i;
+    if (!(v <= s.max)) s.max = v;
+  }
+  return s;
+}
+
+double SweepColourScale::position(double v) const {
+  double u = v - offset;
+  if (log) u = u > 0 ? std::log10(u) : lo;
+  if (!(hi > lo)) return 0.5;
+  return std::clamp((u - lo) / (hi - lo), 0.0, 1.0);
+}
+
+double SweepColourScale::value_at(double t) const {
+  const double u = lo + t * (hi - lo);
+  return (log ? std::pow(10.0, u) : u) + offset;
+}
+
+SweepColourScale sweep_colour_scale(const SweepJob& job, const SweepSummary& summary, double min_value) {
+  SweepColourScale s;
+  const SweepMetric& metric = job.config().metric;
+  switch (metric.kind) {
+    case SweepMetric::kStepsTo:
+      s.lo = 0, s.hi = static_cast<double>(std::max<std::int64_t>(job.config().steps, 1));
+      return s;
+    case SweepMetric::kDiverged:
+      s.lo = 0, s.hi = 1;
+      return s;
+    case SweepMetric::kFinalLoss:
+    case SweepMetric::kBestLoss:
+      break;
+  }
+  s.log = true;
+  s.offset = std::isfinite(min_value) ? min_value : 0.0;
+  // Over the cells computed so far: the smallest positive gap to f* and the largest.
+  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+  const auto& m = job.metric();
+  for (std::size_t i = 0; i < summary.done; ++i) {
+    const double u = m[i] - s.offset;
+    if (!(u > 0) || !std::isfinite(u)) continue;
+    lo = std::min(lo, u), hi = std::max(hi, u);
+  }
+  if (!(hi >= lo)) {
+    s.lo = -1, s.hi = 1;
+    return s;
+  }
+  s.hi = std::log10(hi);
+  s.lo = std::max(std::log10(lo), s.hi - kMaxDecades);
+  if (s.hi - s.lo < 1) s.lo = s.hi - 1;
+  return s;
+}
+
+void SweepSession::start(const SweepRequest& request, const Scene& scene, const Spec& optimizer, int run_id) {
+  auto job = std::make_unique<SweepJob>(sweep_config(request, scene, optimizer));  // throws first
+  job_ = std::move(job);
+  request_ = request;
+  optimizer_ = optimizer;
+  run_id_ = run_id;
+  started_ = finished_ = Clock::now();
+  compute_ms_ = 0;
+  ++version_;
+  summary_ = summarize(*job_);
+}
+
+double SweepSession::tick(double budget_ms) {
+  if (!running()) return 0;
+  const auto begin = Clock::now();
+  const double total = static_cast<double>(job_->cells()) * static_cast<double>(std::max<std::int64_t>(job_->config().steps, 1)) *
+                       job_->config().seeds;
+  double done_steps = 0;
+  // Slices sized from the measured rate until the budget is spent; a slice never asks for less
+  // than one step of a block, so a bad estimate costs one small slice, never a stall.
+  while (!job_->done()) {
+    const double left_ms = budget_ms - ms_between(begin, Clock::now());
+    if (left_ms <= 0.5 && done_steps > 0) break;
+    const auto t0 = Clock::now();
+    const double before = job_->progress() * total;
+    const double want = std::max(1.0, rate_ * std::max(left_ms, 0.5));
+    job_->advance(static_cast<std::int64_t>(std::min(want, 4.0e12)));
+    const double did = job_->progress() * total - before, ms = ms_between(t0, Clock::now());
+    done_steps += did;
+    // Only slices long enough to time well update the rate (a clock tick is ~0.005-1 ms).
+    if (ms > 1.0 && did > 0) rate_ = 0.5 * rate_ + 0.5 * (did / ms);
+    else if (ms <= 1.0 && did > 0 && did / std::max(ms, 0.05) > rate_) rate_ = std::min(rate_ * 4, did / std::max(ms, 0.05));
+  }
+  compute_ms_ += ms_between(begin, Clock::now());
+  if (job_->done()) finished_ = Clock::now();
+  ++version_;
+  summary_ = summarize(*job_);
+  return done_steps;
+}
+
+void SweepSession::cancel() {
+  if (!running()) return;
+  job_->cancel();
+  finished_ = Clock::now();
+  ++version_;
+}
+
+void SweepSession::clear() {
+  job_.reset();
+  summary_ = SweepSummary{};
+  ++version_;
+}
+
+double SweepSession::elapsed_ms() const {
+  if (!job_) return 0;
+  return ms_between(started_, running() ? Clock::now() : finished_);
+}
+
+Spec SweepSession::cell_spec(std::size_t ix, std::size_t iy) const {
+  Spec s = optimizer_;
+  if (!job_) return s;
+  const auto& xs = job_->x_values();
+  const auto& ys = job_->y_values();
+  if (ix >= xs.size() || iy >= ys.size()) throw Error("no sweep cell (" + std::to_string(ix) + ", " + std::to_string(iy) + ")");
+  s.set(job_->config().x.key, format_number(xs[ix]));
+  s.set(job_->config().y.key, format_number(ys[iy]));
+  return s;
+}
+
+}  // namespace adamlab

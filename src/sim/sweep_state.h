@@ -1,0 +1,119 @@
+#pragma once
+// The playground's sweep, headless: what was asked for (SweepRequest, also the link's `sweep=`
+// value and the JS API's arguments), the SweepJob computing it a slice per frame within a time
+// budget, and what the heat map needs to read it (summary, colour scale, cell specs). The sweep
+// panel (ui/sweep_panel.h) and the JS bridge drive it; tests drive it directly.
+//
+// A sweep belongs to one run of the scene: its optimizer (every option but the two swept keys)
+// is the run's full spec when the sweep starts; problem, start point and gradient noise are the
+// scene's. Schedulers are not swept (the batched engine has none).
+#include <chrono>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/spec.h"
+#include "sim/sweep.h"
+
+namespace adamlab {
+
+class Scene;
+
+// Link value (sim/link.h `sweep=`), fields in this order, comma-separated, FIELD:VALUE:
+//   x:KEY=LO:HI:SCALE:N  y:KEY=LO:HI:SCALE:N  steps:N  metric:M  seeds:K
+// SCALE is log, lin or log1m (sim/sweep.h); M is final_loss, best_loss, steps_to:T or diverged.
+// metric (default final_loss) and seeds (default 1) may be left out, e.g.
+//   sweep=x:lr=1e-4:1:log:128,y:beta1=0:0.99:lin:128,steps:1000,metric:final_loss
+struct SweepRequest {
+  std::string x = "lr=1e-4:1:log:128";
+  std::string y = "beta1=0:0.99:lin:128";
+  std::int64_t steps = 500;
+  std::string metric = "final_loss";
+  int seeds = 1;
+
+  bool operator==(const SweepRequest& o) const {
+    return x == o.x && y == o.y && steps == o.steps && metric == o.metric && seeds == o.seeds;
+  }
+  bool operator!=(const SweepRequest& o) const { return !(*this == o); }
+};
+
+// Checks the grammar and every value that does not depend on the optimizer (axes, metric, steps
+// 1..kMaxTraceSteps, seeds 1..kMaxSweepSeeds, two different keys, the run-step limit); throws
+// Error naming the bad token. Axis and metric texts are kept as written.
+SweepRequest parse_sweep_request(const std::string& text);
+std::string to_string(const SweepRequest& request);  // canonical; parse_sweep_request round-trips it
+
+// The SweepConfig for `request` on `scene` with base optimizer `optimizer` (the axes override
+// their keys). Throws Error for anything parse_sweep_request rejects; SweepJob checks the rest.
+SweepConfig sweep_config(const SweepRequest& request, const Scene& scene, const Spec& optimizer);
+
+// Where v lies along the axis in its own scale: 0 at lo, 1 at hi (outside: < 0 or > 1; NaN
+// where the scale cannot place v, e.g. v <= 0 on a log axis).
+double axis_fraction(const SweepAxis& axis, double v);
+
+struct SweepSummary {
+  std::size_t done = 0;    // cells computed
+  std::size_t finite = 0;  // of which with a finite metric
+  std::size_t nan = 0;     // of which NaN: diverged (loss metrics) or threshold never reached
+  double min = std::numeric_limits<double>::quiet_NaN(), max = min;
+  std::size_t argmin = 0;  // cell of min (valid when finite > 0)
+};
+SweepSummary summarize(const SweepJob& job);
+
+// The heat map's colour scale: position(v) in [0, 1] for finite v. Losses are shown on a log
+// scale of loss - f* (the loss chart's convention); steps_to on 0..steps; diverged on 0..1.
+struct SweepColourScale {
+  bool log = false;
+  double lo = 0, hi = 1;  // in scale units (decades when log)
+  double offset = 0;      // subtracted before the log (f*)
+  double position(double v) const;
+  double value_at(double t) const;  // inverse of position (for the colour bar's labels)
+};
+SweepColourScale sweep_colour_scale(const SweepJob& job, const SweepSummary& summary, double min_value);
+
+class SweepSession {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  // Validates and starts a sweep for run `run_id` (0 = none) whose full optimizer spec is
+  // `optimizer`. Throws Error naming the bad token; a running or finished sweep stays then.
+  void start(const SweepRequest& request, const Scene& scene, const Spec& optimizer, int run_id);
+  // Computes for about budget_ms of wall time (at least one slice); returns run-steps done.
+  // The slice size adapts to the measured run-steps per millisecond.
+  double tick(double budget_ms);
+  void cancel();
+  void clear();
+
+  bool has_job() const { return job_ != nullptr; }
+  bool running() const { return job_ && !job_->done(); }
+  bool finished() const { return job_ && job_->done() && !job_->cancelled(); }
+  bool cancelled() const { return job_ && job_->cancelled(); }
+  const SweepJob& job() const { return *job_; }  // has_job() only
+  const SweepRequest& request() const { return request_; }
+  const Spec& optimizer() const { return optimizer_; }
+  int run_id() const { return run_id_; }
+
+  double elapsed_ms() const;  // wall time from start() to the last cell (or to now while running)
+  double compute_ms() const { return compute_ms_; }  // of which spent in tick()
+  double run_steps_per_ms() const { return rate_; }
+  std::uint64_t version() const { return version_; }  // bumped whenever cells change
+  const SweepSummary& summary() const { return summary_; }
+
+  // The base optimizer with both axis keys set to cell (ix, iy)'s values.
+  Spec cell_spec(std::size_t ix, std::size_t iy) const;
+
+ private:
+  std::unique_ptr<SweepJob> job_;
+  SweepRequest request_;
+  Spec optimizer_;
+  int run_id_ = 0;
+  Clock::time_point started_, finished_;
+  double compute_ms_ = 0;
+  double rate_ = 2000;  // run-steps per ms; a cautious first guess, replaced after one slice
+  std::uint64_t version_ = 0;
+  SweepSummary summary_;
+};
+
+}  // namespace adamlab
