@@ -13,8 +13,9 @@ fuzz_seconds=${ADAMLAB_FUZZ_SECONDS:-60}
 echo "==> [1/4] dependencies"
 scripts/install_deps.sh web
 
-echo "==> [2/4] native build + tests + browser tests (build/debug)"
-cmake --preset debug -DADAMLAB_BROWSER_TESTS=ON >/dev/null
+echo "==> [2/4] native build (core, CLI, desktop app) + tests + browser tests (build/debug)"
+scripts/fetch_imgui.sh
+cmake --preset debug -DADAMLAB_BROWSER_TESTS=ON -DADAMLAB_BUILD_APP=ON >/dev/null
 cmake --build --preset debug -j"$jobs"
 ctest --preset debug -j"$jobs"
 
