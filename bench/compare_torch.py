@@ -5,6 +5,8 @@ optimizers (foreach=False and True) on the same n, and the bandwidth kernel of t
     build/h-bench/bench/adamlab_bench --benchmark_filter='BM_Vec|BM_Bandwidth' \
         --benchmark_format=json > ours.json
     /usr/bin/python3 bench/compare_torch.py ours.json        # Debian's python3-torch
+    /usr/bin/python3 bench/compare_torch.py ours.json --threads 1 --n 10000000
+--threads sets torch.set_num_threads (default: torch's own choice); --n keeps one vector size.
 Also prints ns/run-step of the batched-engine benchmarks found in the JSON.
 """
 import json
@@ -55,8 +57,17 @@ def ours(path):
 
 
 def main():
-    mine = ours(sys.argv[1])
+    args = sys.argv[1:]
+    threads = only_n = None
+    if "--threads" in args:
+        threads = int(args[args.index("--threads") + 1])
+        torch.set_num_threads(threads)
+    if "--n" in args:
+        only_n = int(args[args.index("--n") + 1])
+    mine = ours(args[0])
     ns = sorted({int(k.rsplit("/", 1)[1]) for k in mine if k.startswith("BM_VecBlocked/")})
+    if only_n is not None:
+        ns = [n for n in ns if n == only_n]
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; ns/param, lower is better")
     print(f"{'optimizer':10} {'n':>9} {'bandwidth':>10} {'ours blocked':>13} {'ours core':>10} "
           f"{'torch':>8} {'torch foreach':>14} {'torch/ours':>11}")
@@ -68,7 +79,7 @@ def main():
             t0 = torch_ns_per_param(name, n, False)
             t1 = torch_ns_per_param(name, n, True)
             print(f"{name:10} {n:>9} {bw:>10.3f} {blocked:>13.3f} {core:>10.3f} {t0:>8.3f} {t1:>14.3f} "
-                  f"{min(t0, t1) / blocked:>10.1f}x")
+                  f"{min(t0, t1) / blocked:>10.1f}x  blocked/bandwidth {blocked / bw:.2f}")
     batched = {k: v for k, v in mine.items() if k.startswith(("BM_Batch", "BM_Scalar"))}
     if batched:
         print("\nns per run-step (2D problems)")

@@ -25,10 +25,19 @@ common="-O3 -msimd128 -std=c++17 -DNDEBUG -fexceptions -ffp-contract=off"
 cxx="$common -I/usr/include/eigen3 -Isrc -DEIGEN_FAST_MATH=0 -DADAMLAB_BATCH_SQRT_LOOP"
 gbflags="$common -I$gb/include -DHAVE_STD_REGEX -DBENCHMARK_STATIC_DEFINE -DBENCHMARK_HAS_NO_INLINE_ASSEMBLY"
 
+# An object is rebuilt when its source or any header it included (em++ -MMD's list) is newer.
 compile() {  # src flags...
   local src=$1; shift
   local obj="$out/obj/$(echo "$src" | tr '/' '_').o"
-  if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ]; then em++ "$@" -c "$src" -o "$obj"; fi
+  local stale=0
+  if [ ! -f "$obj" ] || [ ! -f "$obj.d" ]; then
+    stale=1
+  else
+    for dep in $(sed -e 's/\\$//' -e 's/^[^:]*://' "$obj.d"); do
+      if [ ! -e "$dep" ] || [ "$dep" -nt "$obj" ]; then stale=1; break; fi
+    done
+  fi
+  if [ $stale = 1 ]; then em++ "$@" -MMD -MF "$obj.d" -c "$src" -o "$obj"; fi
   echo "$obj"
 }
 export -f compile; export out

@@ -75,6 +75,11 @@ TEST(OptimValidation, SgdWithoutLrIsTorchsRequiredParameterError) {
             "parameter group didn't specify a value of required optimization parameter lr");
 }
 
+TEST(OptimValidation, SgdWithoutLrStillReportsTorchsEarlierChecksFirst) {
+  EXPECT_EQ(error_of("sgd:momentum=-1"), "Invalid momentum value: -1");
+  EXPECT_EQ(error_of("sgd:nesterov=true"), "Nesterov momentum requires a momentum and zero dampening");
+}
+
 TEST(OptimValidation, SgdMisspeltLrReportsTheUnknownKeyFirst) {
   EXPECT_EQ(error_of("sgd:lrr=0.1"), "unknown optimizer key 'lrr' for sgd");
 }

@@ -33,7 +33,7 @@
   };
 
   const signatures = {
-    al_get_state: [], al_play: [], al_pause: [], al_reset: [], al_step: ['number'],
+    al_get_state: [], al_reset_to_defaults: [], al_play: [], al_pause: [], al_reset: [], al_step: ['number'],
     al_set_problem: ['string'], al_set_start: ['number', 'number'], al_add_run: ['string', 'string'],
     al_remove_run: ['number'], al_update_run: ['number', 'string', 'string'], al_trace: ['number'],
     al_duplicate_run: ['number'], al_set_visible: ['number', 'number'], al_select_run: ['number'],
@@ -79,6 +79,9 @@
     pause() { call('al_pause'); },
     step(n = 1) { call('al_step', number(n, 'step count')); },
     reset() { call('al_reset'); },
+    /** Back to the default scene (as the page opens with no link): always works, whatever state
+     *  the page is in. The address bar follows. */
+    resetToDefaults() { call('al_reset_to_defaults'); writeHash(); },
     setProblem(problemSpec) { call('al_set_problem', spec(problemSpec, 'problem')); },
     setStart(x, y) { call('al_set_start', number(x, 'start x'), number(y, 'start y')); },
     /** Returns the new run's id. schedulerSpec: '' or omitted = no scheduler. */
@@ -99,7 +102,8 @@
     setStepLimit(limit) { call('al_set_step_limit', number(limit, 'step limit')); },
     /** Zoom the landscape by factor (> 1 = in) about (x, y) in CSS pixels of the canvas. */
     zoomAt(factor, x, y) { call('al_zoom_at', number(factor, 'zoom factor'), number(x, 'x'), number(y, 'y')); },
-    /** Frame counters: frames, frameMs (average CPU ms per frame), maxFrameMs, rasterBuilds. */
+    /** Frame counters: frames, frameMs (average CPU ms per frame), maxFrameMs, rasterBuilds,
+     *  heapBytes (the WebAssembly memory's size; it only grows). */
     stats() { const s = call('al_stats'); s.firstFrameAt = api.firstFrameAt; s.renderPaused = renderPaused; return s; },
 
     // --- links, presets, anatomy, export ---

@@ -45,6 +45,9 @@ class App {
   std::string link() const;
   // The same scene as an embed: embed=1, autoplay=1, loop=1 (at= dropped).
   std::string embed_link() const;
+  // Back to the playground as it opens with no link: the default scene playing, default view,
+  // no preset, embed, anatomy, sweep or messages. Always succeeds: the way back from any state.
+  void reset_to_defaults();
   // Actions the UI asked of the page this frame (copy link, export, ...), oldest first; cleared.
   std::vector<ui::UiAction> take_actions();
 

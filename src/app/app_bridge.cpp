@@ -10,12 +10,14 @@
 
 #include "app/app.h"
 #include "core/error.h"
+#include "imgui.h"
 #include "sim/anatomy.h"
 #include "sim/presets.h"
 #include "sim/scene_json.h"
 
 #if defined(__EMSCRIPTEN__)
 #include <emscripten/emscripten.h>
+#include <emscripten/heap.h>
 #define AL_EXPORT extern "C" EMSCRIPTEN_KEEPALIVE
 #else
 #define AL_EXPORT extern "C"
@@ -44,6 +46,15 @@ const char* respond(F&& body) {
 }
 
 std::string ok() { return "{\"ok\":true}"; }
+
+// The WebAssembly memory's current size (it only grows); 0 natively.
+std::size_t heap_bytes() {
+#if defined(__EMSCRIPTEN__)
+  return emscripten_get_heap_size();
+#else
+  return 0;
+#endif
+}
 
 // JS numbers arrive as doubles: a step count or id must be a whole, finite, non-negative number.
 long long whole(double v, const char* what) {
@@ -119,9 +130,20 @@ AL_EXPORT const char* al_get_state() {
                ",\"left\":" + adamlab::json_number(px.x) + ",\"top\":" + adamlab::json_number(px.y) +
                ",\"width\":" + adamlab::json_number(px.w) + ",\"height\":" + adamlab::json_number(px.h) + "}";
     }
+    // The message the control column shows for the last refused UI edit ("" = none).
+    extra += ",\"uiError\":" + adamlab::json_string(app.error());
+    // Whether a text field has the keyboard (a test typing into the UI checks it got there).
+    extra += std::string(",\"uiTyping\":") + (ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput ? "true" : "false");
     extra += ui_state_json(app);
     s.insert(s.size() - 1, extra);
     return s;
+  });
+}
+
+AL_EXPORT const char* al_reset_to_defaults() {
+  return respond([](App& app) {
+    app.reset_to_defaults();
+    return ok();
   });
 }
 
@@ -231,7 +253,8 @@ AL_EXPORT const char* al_stats() {
     return "{\"frames\":" + std::to_string(s.frames) + ",\"frameMs\":" + adamlab::json_number(s.average_ms) +
            ",\"uiFrameMs\":" + adamlab::json_number(s.ui_average_ms) + ",\"lastFrameMs\":" + adamlab::json_number(s.last_ms) + ",\"maxFrameMs\":" + adamlab::json_number(s.max_ms) +
            ",\"firstFrameCpuMs\":" + adamlab::json_number(s.first_frame_ms) +
-           ",\"rasterBuilds\":" + std::to_string(app.ui().landscape().raster_builds()) + "}";
+           ",\"rasterBuilds\":" + std::to_string(app.ui().landscape().raster_builds()) +
+           ",\"heapBytes\":" + std::to_string(heap_bytes()) + "}";
   });
 }
 

@@ -27,6 +27,7 @@ void App::frame(double dt_seconds) {
 void App::after_frame(double dt_seconds) {
   ui::UiRequests requests = ui_.take_requests();
   if (requests.dismiss_errors) ui_.share().errors_dismissed = true;
+  if (requests.reset_to_defaults) reset_to_defaults();
   if (requests.load_preset) {
     const bool embed = ui_.share().embed;
     apply_link("#preset=" + *requests.load_preset + "&autoplay=1" + (embed ? "&embed=1" : ""));
@@ -43,6 +44,19 @@ void App::after_frame(double dt_seconds) {
   } else {
     loop_hold_ = 0;
   }
+}
+
+void App::reset_to_defaults() {
+  scene_ = Scene::with_default_runs();
+  scene_.play();
+  ui_.share() = ui::ShareState{};
+  ui_.anatomy() = ui::AnatomyCursor{};
+  ui_.landscape().reset_view();
+  ui_.sweep().cancel();
+  ui_.sweep().clear();
+  if (!scene_.runs().empty()) ui_.panel().select(scene_.runs().front().id);
+  error_.clear();
+  loop_hold_ = 0;
 }
 
 std::vector<ui::UiAction> App::take_actions() {

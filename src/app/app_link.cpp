@@ -32,6 +32,7 @@ std::vector<std::string> App::apply_link(const std::string& text) {
   const AppliedLink applied = adamlab::apply_link(parsed.link, scene_);
   std::vector<std::string> errors = parsed.errors;
   errors.insert(errors.end(), applied.errors.begin(), applied.errors.end());
+  errors = summarize_link_errors(errors);
   const SceneLink& L = parsed.link;
 
   ui::ShareState& share = ui_.share();

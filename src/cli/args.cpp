@@ -1,6 +1,8 @@
 #include "cli/args.h"
 
 #include "core/error.h"
+#include "core/limits.h"
+#include "core/spec.h"
 
 namespace adamlab::cli {
 
@@ -33,6 +35,14 @@ const std::string& Args::required(const std::string& name) const {
 std::string Args::get(const std::string& name, const std::string& fallback) const {
   const auto it = values_.find(name);
   return it == values_.end() ? fallback : it->second;
+}
+
+std::int64_t parse_steps(const std::string& text) {
+  const std::int64_t steps = parse_integer(text, "--steps");
+  if (steps < 0) throw Error("invalid --steps '" + text + "' (must be >= 0)");
+  if (steps > kMaxTraceSteps)
+    throw Error("invalid --steps '" + text + "' (at most " + std::to_string(kMaxTraceSteps) + ")");
+  return steps;
 }
 
 }  // namespace adamlab::cli

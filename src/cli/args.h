@@ -1,6 +1,7 @@
 #pragma once
 // Command-line options of the form `--name value`, each at most once. Deliberately strict:
 // `--name=value`, repeats and unknown options are errors, never guesses.
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -21,5 +22,8 @@ class Args {
  private:
   std::map<std::string, std::string> values_;
 };
+
+// --steps N, shared by trace and sweep: an integer in 0..kMaxTraceSteps, else an Error quoting it.
+std::int64_t parse_steps(const std::string& text);
 
 }  // namespace adamlab::cli

@@ -1,13 +1,16 @@
 #include "cli/help.h"
 
-#include "batch/batch_runs.h"
-#include "cli/sweep_command.h"
-#include "sim/sweep.h"
+#include <algorithm>
+#include <utility>
+#include <vector>
 
+#include "batch/batch_runs.h"
 #include "core/error.h"
 #include "core/limits.h"
 #include "optim/optimizer.h"
 #include "problems/problem.h"
+#include "sched/scheduler.h"
+#include "sim/sweep.h"
 
 namespace adamlab::cli {
 namespace {
@@ -27,6 +30,25 @@ std::string optimizer_defaults() {
     }
     out += "    " + to_string(spec) + "\n";
   }
+  return out;
+}
+
+// Like optimizer_defaults(), the torch class name aligned in a second column.
+std::string scheduler_defaults() {
+  std::vector<std::pair<std::string, std::string>> rows;
+  std::size_t width = 0;
+  for (const auto& name : scheduler_names()) {
+    const std::string required = scheduler_required_key(name);
+    Spec spec{name, {}};
+    if (!required.empty()) spec.set(required, "1");
+    spec = make_scheduler(spec)->spec();
+    if (!required.empty()) spec.set(required, "<required>");
+    rows.emplace_back(to_string(spec), scheduler_torch_class(name));
+    width = std::max(width, rows.back().first.size());
+  }
+  std::string out;
+  for (const auto& [spec, torch_class] : rows)
+    out += "    " + spec + std::string(width + 3 - spec.size(), ' ') + torch_class + "\n";
   return out;
 }
 
@@ -108,12 +130,9 @@ std::string trace_help() {
          "Optimizers, with every option at its PyTorch default:\n" +
          optimizer_defaults() +
          "\n"
-         "Schedulers (torch.optim.lr_scheduler, chainable forms):\n"
-         "    step:step_size=N[,gamma=0.1]                            StepLR\n"
-         "    exponential:gamma=G                                     ExponentialLR\n"
-         "    cosine:T_max=N[,eta_min=0]                              CosineAnnealingLR (continues past T_max)\n"
-         "    linear[:start_factor=0.3333333333333333,end_factor=1,total_iters=5]   LinearLR\n"
-         "    cosine_warm_restarts:T_0=N[,T_mult=1,eta_min=0]         CosineAnnealingWarmRestarts\n"
+         "Schedulers (torch.optim.lr_scheduler; cosine continues past T_max, as torch's chainable form\n"
+         "does), with every option at its PyTorch default:\n" +
+         scheduler_defaults() +
          "\n"
          "Problems, with their parameters at the defaults:\n" +
          problem_defaults() +

@@ -5,5 +5,6 @@ namespace adamlab::cli {
 
 std::string main_help();
 std::string trace_help();
+std::string sweep_help();
 
 }  // namespace adamlab::cli

@@ -3,7 +3,6 @@
 #include "cli/args.h"
 #include "cli/help.h"
 #include "core/error.h"
-#include "core/limits.h"
 #include "sim/sweep.h"
 #include "sim/trace_format.h"
 
@@ -22,11 +21,7 @@ void sweep_command(const std::vector<std::string>& argv, std::ostream& out) {
   config.optimizer = parse_spec(args.required("optimizer"));
   config.x = parse_sweep_axis(args.required("x"), "--x");
   config.y = parse_sweep_axis(args.required("y"), "--y");
-  const std::string& steps_text = args.required("steps");
-  config.steps = parse_integer(steps_text, "--steps");
-  if (config.steps < 0) throw Error("invalid --steps '" + steps_text + "' (must be >= 0)");
-  if (config.steps > kMaxTraceSteps)
-    throw Error("invalid --steps '" + steps_text + "' (at most " + std::to_string(kMaxTraceSteps) + ")");
+  config.steps = parse_steps(args.required("steps"));
   config.metric = parse_sweep_metric(args.get("metric", "final_loss"));
   if (args.has("noise")) config.noise = parse_noise(args.required("noise"));
   if (args.has("seed")) config.noise.seed = parse_seed(args.required("seed"), "--seed");

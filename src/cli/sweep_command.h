@@ -8,6 +8,5 @@ namespace adamlab::cli {
 // `adamlab sweep ...` (arguments after "sweep"). Validates every cell and throws Error before
 // printing anything, so a rejected sweep leaves no partial output.
 void sweep_command(const std::vector<std::string>& args, std::ostream& out);
-std::string sweep_help();  // in help.cpp, beside the other help texts
 
 }  // namespace adamlab::cli

@@ -5,7 +5,6 @@
 #include "cli/args.h"
 #include "cli/help.h"
 #include "core/error.h"
-#include "core/limits.h"
 #include "sim/run.h"
 #include "sim/trace_format.h"
 
@@ -20,11 +19,7 @@ void trace_command(const std::vector<std::string>& argv, std::ostream& out) {
   std::shared_ptr<const Problem> problem = make_problem(parse_spec(args.required("problem")));
   const Point2 start = parse_point(args.required("start"), "start");
   auto optimizer = make_optimizer(parse_spec(args.required("optimizer")));
-  const std::string& steps_text = args.required("steps");
-  const std::int64_t steps = parse_integer(steps_text, "--steps");
-  if (steps < 0) throw Error("invalid --steps '" + steps_text + "' (must be >= 0)");
-  if (steps > kMaxTraceSteps)
-    throw Error("invalid --steps '" + steps_text + "' (at most " + std::to_string(kMaxTraceSteps) + ")");
+  const std::int64_t steps = parse_steps(args.required("steps"));
   std::unique_ptr<Scheduler> scheduler;
   if (args.has("scheduler")) scheduler = make_scheduler(parse_spec(args.required("scheduler")));
   const std::string format = args.get("format", "csv");

@@ -1,6 +1,5 @@
 #include "core/spec.h"
 
-#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -102,7 +101,6 @@ std::string to_string(const Spec& spec) {
 
 double parse_number(const std::string& text, const std::string& what) {
   if (!is_plain_decimal(text)) throw Error("invalid number for " + what + ": '" + text + "'");
-  errno = 0;
   const double value = std::strtod(text.c_str(), nullptr);
   // Underflow to a denormal or zero is harmless; overflow to infinity is not a plain number.
   if (!std::isfinite(value)) throw Error("invalid number for " + what + ": '" + text + "' (out of range)");

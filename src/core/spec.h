@@ -51,6 +51,7 @@ class SpecReader {
   std::int64_t integer(const std::string& key, std::int64_t fallback);
   bool boolean(const std::string& key, bool fallback);
   bool has(const std::string& key) const { return spec_.has(key); }
+  const Spec& spec() const { return spec_; }
 
   // Throws Error "unknown <kind> key '<key>' for <name>" for any key not read.
   void finish() const;

@@ -1,6 +1,17 @@
 #include "optim/adadelta.h"
 
 namespace adamlab {
+namespace {
+
+constexpr auto keys = [](auto& o, auto&& visit) {
+  visit("lr", o.lr);
+  visit("rho", o.rho);
+  visit("eps", o.eps);
+  visit("weight_decay", o.weight_decay);
+  visit("maximize", o.maximize);
+};
+
+}  // namespace
 
 // torch.optim.Adadelta.__init__: the same checks, in the same order, with the same messages.
 void validate(const AdadeltaOptions& o, const SpecText& text) {
@@ -10,25 +21,9 @@ void validate(const AdadeltaOptions& o, const SpecText& text) {
   require(0.0 <= o.weight_decay, o.weight_decay, "Invalid weight_decay value: ", text, "weight_decay");
 }
 
-AdadeltaOptions AdadeltaAlgorithm::read(SpecReader& r) {
-  AdadeltaOptions o;
-  o.lr = r.number("lr", o.lr);
-  o.rho = r.number("rho", o.rho);
-  o.eps = r.number("eps", o.eps);
-  o.weight_decay = r.number("weight_decay", o.weight_decay);
-  o.maximize = r.boolean("maximize", o.maximize);
-  return o;
-}
+AdadeltaOptions AdadeltaAlgorithm::read(SpecReader& r) { return read_keys(r, AdadeltaOptions{}, keys); }
 
-Spec AdadeltaAlgorithm::to_spec(const AdadeltaOptions& o) {
-  Spec s{name, {}};
-  put_number(s, "lr", o.lr);
-  put_number(s, "rho", o.rho);
-  put_number(s, "eps", o.eps);
-  put_number(s, "weight_decay", o.weight_decay);
-  put_bool(s, "maximize", o.maximize);
-  return s;
-}
+Spec AdadeltaAlgorithm::to_spec(const AdadeltaOptions& o) { return write_keys(name, o, keys); }
 
 OptimizerState AdadeltaAlgorithm::snapshot(const AdadeltaState<double>& st, const AdadeltaOptions&) {
   OptimizerState out;

@@ -1,6 +1,18 @@
 #include "optim/adagrad.h"
 
 namespace adamlab {
+namespace {
+
+constexpr auto keys = [](auto& o, auto&& visit) {
+  visit("lr", o.lr);
+  visit("lr_decay", o.lr_decay);
+  visit("weight_decay", o.weight_decay);
+  visit("initial_accumulator_value", o.initial_accumulator_value);
+  visit("eps", o.eps);
+  visit("maximize", o.maximize);
+};
+
+}  // namespace
 
 // torch.optim.Adagrad.__init__: the same checks, in the same order, with the same messages.
 void validate(const AdagradOptions& o, const SpecText& text) {
@@ -12,27 +24,9 @@ void validate(const AdagradOptions& o, const SpecText& text) {
   require(0.0 <= o.eps, o.eps, "Invalid epsilon value: ", text, "eps");
 }
 
-AdagradOptions AdagradAlgorithm::read(SpecReader& r) {
-  AdagradOptions o;
-  o.lr = r.number("lr", o.lr);
-  o.lr_decay = r.number("lr_decay", o.lr_decay);
-  o.weight_decay = r.number("weight_decay", o.weight_decay);
-  o.initial_accumulator_value = r.number("initial_accumulator_value", o.initial_accumulator_value);
-  o.eps = r.number("eps", o.eps);
-  o.maximize = r.boolean("maximize", o.maximize);
-  return o;
-}
+AdagradOptions AdagradAlgorithm::read(SpecReader& r) { return read_keys(r, AdagradOptions{}, keys); }
 
-Spec AdagradAlgorithm::to_spec(const AdagradOptions& o) {
-  Spec s{name, {}};
-  put_number(s, "lr", o.lr);
-  put_number(s, "lr_decay", o.lr_decay);
-  put_number(s, "weight_decay", o.weight_decay);
-  put_number(s, "initial_accumulator_value", o.initial_accumulator_value);
-  put_number(s, "eps", o.eps);
-  put_bool(s, "maximize", o.maximize);
-  return s;
-}
+Spec AdagradAlgorithm::to_spec(const AdagradOptions& o) { return write_keys(name, o, keys); }
 
 OptimizerState AdagradAlgorithm::snapshot(const AdagradState<double>& st, const AdagradOptions&) {
   OptimizerState out;

@@ -28,6 +28,20 @@ struct AdamState {
 
 void validate(const AdamOptions& options, const SpecText& text = {});
 
+// Adam's keys in torch's argument order (betas split); AdamW takes the same ones.
+inline constexpr auto adam_keys = [](auto& o, auto&& visit) {
+  visit("lr", o.lr);
+  visit("beta1", o.beta1);
+  visit("beta2", o.beta2);
+  visit("eps", o.eps);
+  visit("weight_decay", o.weight_decay);
+  visit("amsgrad", o.amsgrad);
+  visit("maximize", o.maximize);
+};
+
+// Adam's and AdamW's state (they keep the same buffers).
+OptimizerState adam_snapshot(const AdamState<double>& state, bool amsgrad);
+
 // Ports torch.optim.adam._single_tensor_adam (capturable=False, differentiable=False).
 template <class Scalar>
 void adam_step(Eigen::Ref<VecX<Scalar>> param, const Eigen::Ref<const VecX<Scalar>>& grad_in,

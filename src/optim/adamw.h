@@ -2,8 +2,8 @@
 // AdamW (Loshchilov & Hutter 2019): Adam with decoupled weight decay, torch 1.13's version;
 // anchors: libtorch torch/optim/adamw.h and torch.optim.adamw._single_tensor_adamw.
 #include <cmath>
-#include <cstdint>
 
+#include "optim/adam.h"
 #include "optim/optimizer.h"
 #include "optim/options_text.h"
 #include "optim/torch_ops.h"
@@ -20,11 +20,9 @@ struct AdamWOptions {
   bool maximize = false;
 };
 
+// The same buffers as Adam's.
 template <class Scalar>
-struct AdamWState {
-  std::int64_t step = 0;  // 0 until the first step creates the buffers, as in torch
-  VecX<Scalar> exp_avg, exp_avg_sq, max_exp_avg_sq;
-};
+using AdamWState = AdamState<Scalar>;
 
 void validate(const AdamWOptions& options, const SpecText& text = {});
 

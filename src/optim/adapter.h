@@ -45,9 +45,6 @@ class OptimizerAdapter final : public Optimizer {
   OptimizerState state() const override { return Algorithm::snapshot(state_, options_); }
   std::unique_ptr<Optimizer> clone() const override { return std::make_unique<OptimizerAdapter>(*this); }
 
-  const Options& options() const { return options_; }
-  const State& raw_state() const { return state_; }
-
  private:
   Options options_;
   State state_;

@@ -1,38 +1,28 @@
 #include "optim/nadam.h"
 
 namespace adamlab {
+namespace {
+
+constexpr auto keys = [](auto& o, auto&& visit) {
+  visit("lr", o.lr);
+  visit("beta1", o.beta1);
+  visit("beta2", o.beta2);
+  visit("eps", o.eps);
+  visit("weight_decay", o.weight_decay);
+  visit("momentum_decay", o.momentum_decay);
+};
+
+}  // namespace
 
 // torch.optim.NAdam.__init__: the same checks, in the same order, with the same messages.
 void validate(const NadamOptions& o, const SpecText& text) {
-  require(0.0 <= o.lr, o.lr, "Invalid learning rate: ", text, "lr");
-  require(0.0 <= o.eps, o.eps, "Invalid epsilon value: ", text, "eps");
-  require(0.0 <= o.beta1 && o.beta1 < 1.0, o.beta1, "Invalid beta parameter at index 0: ", text, "beta1");
-  require(0.0 <= o.beta2 && o.beta2 < 1.0, o.beta2, "Invalid beta parameter at index 1: ", text, "beta2");
-  require(0.0 <= o.weight_decay, o.weight_decay, "Invalid weight_decay value: ", text, "weight_decay");
+  require_adam_family(o, text);
   require(0.0 <= o.momentum_decay, o.momentum_decay, "Invalid momentum_decay value: ", text, "momentum_decay");
 }
 
-NadamOptions NadamAlgorithm::read(SpecReader& r) {
-  NadamOptions o;
-  o.lr = r.number("lr", o.lr);
-  o.beta1 = r.number("beta1", o.beta1);
-  o.beta2 = r.number("beta2", o.beta2);
-  o.eps = r.number("eps", o.eps);
-  o.weight_decay = r.number("weight_decay", o.weight_decay);
-  o.momentum_decay = r.number("momentum_decay", o.momentum_decay);
-  return o;
-}
+NadamOptions NadamAlgorithm::read(SpecReader& r) { return read_keys(r, NadamOptions{}, keys); }
 
-Spec NadamAlgorithm::to_spec(const NadamOptions& o) {
-  Spec s{name, {}};
-  put_number(s, "lr", o.lr);
-  put_number(s, "beta1", o.beta1);
-  put_number(s, "beta2", o.beta2);
-  put_number(s, "eps", o.eps);
-  put_number(s, "weight_decay", o.weight_decay);
-  put_number(s, "momentum_decay", o.momentum_decay);
-  return s;
-}
+Spec NadamAlgorithm::to_spec(const NadamOptions& o) { return write_keys(name, o, keys); }
 
 OptimizerState NadamAlgorithm::snapshot(const NadamState<double>& st, const NadamOptions&) {
   OptimizerState out;

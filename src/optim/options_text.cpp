@@ -24,7 +24,4 @@ void require(bool ok, double value, const std::string& prefix, const SpecText& t
   throw Error(prefix + (it != text.end() ? it->second : python_float(value)));
 }
 
-void put_number(Spec& spec, const std::string& key, double value) { spec.set(key, format_number(value)); }
-void put_bool(Spec& spec, const std::string& key, bool value) { spec.set(key, format_bool(value)); }
-
 }  // namespace adamlab

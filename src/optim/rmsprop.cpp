@@ -1,6 +1,19 @@
 #include "optim/rmsprop.h"
 
 namespace adamlab {
+namespace {
+
+constexpr auto keys = [](auto& o, auto&& visit) {
+  visit("lr", o.lr);
+  visit("alpha", o.alpha);
+  visit("eps", o.eps);
+  visit("weight_decay", o.weight_decay);
+  visit("momentum", o.momentum);
+  visit("centered", o.centered);
+  visit("maximize", o.maximize);
+};
+
+}  // namespace
 
 // torch.optim.RMSprop.__init__: the same checks, in the same order, with the same messages.
 void validate(const RmspropOptions& o, const SpecText& text) {
@@ -11,29 +24,9 @@ void validate(const RmspropOptions& o, const SpecText& text) {
   require(0.0 <= o.alpha, o.alpha, "Invalid alpha value: ", text, "alpha");
 }
 
-RmspropOptions RmspropAlgorithm::read(SpecReader& r) {
-  RmspropOptions o;
-  o.lr = r.number("lr", o.lr);
-  o.alpha = r.number("alpha", o.alpha);
-  o.eps = r.number("eps", o.eps);
-  o.weight_decay = r.number("weight_decay", o.weight_decay);
-  o.momentum = r.number("momentum", o.momentum);
-  o.centered = r.boolean("centered", o.centered);
-  o.maximize = r.boolean("maximize", o.maximize);
-  return o;
-}
+RmspropOptions RmspropAlgorithm::read(SpecReader& r) { return read_keys(r, RmspropOptions{}, keys); }
 
-Spec RmspropAlgorithm::to_spec(const RmspropOptions& o) {
-  Spec s{name, {}};
-  put_number(s, "lr", o.lr);
-  put_number(s, "alpha", o.alpha);
-  put_number(s, "eps", o.eps);
-  put_number(s, "weight_decay", o.weight_decay);
-  put_number(s, "momentum", o.momentum);
-  put_bool(s, "centered", o.centered);
-  put_bool(s, "maximize", o.maximize);
-  return s;
-}
+Spec RmspropAlgorithm::to_spec(const RmspropOptions& o) { return write_keys(name, o, keys); }
 
 OptimizerState RmspropAlgorithm::snapshot(const RmspropState<double>& st, const RmspropOptions& o) {
   OptimizerState out;

@@ -3,6 +3,18 @@
 #include "core/error.h"
 
 namespace adamlab {
+namespace {
+
+// Every key but lr, which torch requires and so is read (and written) apart.
+constexpr auto keys_after_lr = [](auto& o, auto&& visit) {
+  visit("momentum", o.momentum);
+  visit("dampening", o.dampening);
+  visit("weight_decay", o.weight_decay);
+  visit("nesterov", o.nesterov);
+  visit("maximize", o.maximize);
+};
+
+}  // namespace
 
 // torch.optim.SGD.__init__: the same checks, in the same order, with the same messages.
 // dampening is unchecked in torch (any finite value is accepted here too).
@@ -16,15 +28,12 @@ void validate(const SgdOptions& o, const SpecText& text) {
 }
 
 SgdOptions SgdAlgorithm::read(SpecReader& r) {
-  SgdOptions o(0.0);
-  o.momentum = r.number("momentum", o.momentum);
-  o.dampening = r.number("dampening", o.dampening);
-  o.weight_decay = r.number("weight_decay", o.weight_decay);
-  o.nesterov = r.boolean("nesterov", o.nesterov);
-  o.maximize = r.boolean("maximize", o.maximize);
+  SgdOptions o = read_keys(r, SgdOptions(0.0), keys_after_lr);
   if (!r.has("lr")) {
     r.finish();  // a misspelt key ("lr0") is the better message when there is one
-    // torch.optim.Optimizer.add_param_group's message for SGD(params) without lr
+    // SGD.__init__ checks the other arguments (o.lr is 0 here, which passes) before
+    // Optimizer.add_param_group finds lr missing with this message.
+    validate(o, spec_text(r.spec()));
     throw Error("parameter group didn't specify a value of required optimization parameter lr");
   }
   o.lr = r.number("lr", o.lr);
@@ -32,13 +41,8 @@ SgdOptions SgdAlgorithm::read(SpecReader& r) {
 }
 
 Spec SgdAlgorithm::to_spec(const SgdOptions& o) {
-  Spec s{name, {}};
-  put_number(s, "lr", o.lr);
-  put_number(s, "momentum", o.momentum);
-  put_number(s, "dampening", o.dampening);
-  put_number(s, "weight_decay", o.weight_decay);
-  put_bool(s, "nesterov", o.nesterov);
-  put_bool(s, "maximize", o.maximize);
+  Spec s = write_keys(name, o, keys_after_lr);
+  s.params.insert(s.params.begin(), {"lr", format_number(o.lr)});
   return s;
 }
 

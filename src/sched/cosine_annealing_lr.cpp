@@ -8,8 +8,6 @@
 namespace adamlab::sched {
 namespace {
 
-constexpr double kPi = 3.141592653589793;  // math.pi
-
 // Python's % on ints: the result takes the divisor's sign.
 std::int64_t python_mod(std::int64_t a, std::int64_t b) {
   const std::int64_t r = a % b;
@@ -52,7 +50,6 @@ class CosineAnnealingLR final : public Scheduler {
 
 std::unique_ptr<Scheduler> make_cosine_annealing_lr(const Spec& spec) {
   SpecReader r(spec, "scheduler");
-  require_key(r, spec, "T_max");
   const std::int64_t t_max = r.integer("T_max", 0);
   const double eta_min = r.number("eta_min", 0.0);
   r.finish();

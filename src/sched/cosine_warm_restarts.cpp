@@ -9,8 +9,6 @@
 namespace adamlab::sched {
 namespace {
 
-constexpr double kPi = 3.141592653589793;  // math.pi
-
 class CosineAnnealingWarmRestarts final : public Scheduler {
  public:
   CosineAnnealingWarmRestarts(std::int64_t t_0, std::int64_t t_mult, double eta_min)
@@ -72,7 +70,6 @@ std::int64_t read_torch_int(SpecReader& r, const std::string& key, std::int64_t 
 
 std::unique_ptr<Scheduler> make_cosine_annealing_warm_restarts(const Spec& spec) {
   SpecReader r(spec, "scheduler");
-  require_key(r, spec, "T_0");
   const std::int64_t t_0 = read_torch_int(r, "T_0", 0, 1, "Expected positive integer T_0");
   const std::int64_t t_mult = read_torch_int(r, "T_mult", 1, 1, "Expected integer T_mult >= 1");
   const double eta_min = r.number("eta_min", 0.0);

@@ -26,7 +26,6 @@ class ExponentialLR final : public Scheduler {
 
 std::unique_ptr<Scheduler> make_exponential_lr(const Spec& spec) {
   SpecReader r(spec, "scheduler");
-  require_key(r, spec, "gamma");
   const double gamma = r.number("gamma", 0.0);
   r.finish();
   return std::make_unique<ExponentialLR>(gamma);

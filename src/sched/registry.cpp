@@ -1,5 +1,4 @@
 // make_scheduler: the one place a scheduler name becomes a type.
-#include <utility>
 #include <vector>
 
 #include "core/error.h"
@@ -9,26 +8,35 @@
 namespace adamlab {
 namespace {
 
-using Factory = std::unique_ptr<Scheduler> (*)(const Spec&);
+struct Entry {
+  const char* name;
+  const char* torch_class;
+  const char* required_key;  // torch's argument without a default; "" if every one has one
+  std::unique_ptr<Scheduler> (*build)(const Spec&);
+};
 
-const std::vector<std::pair<std::string, Factory>>& registry() {
-  static const std::vector<std::pair<std::string, Factory>> entries = {
-      {"step", &sched::make_step_lr},
-      {"exponential", &sched::make_exponential_lr},
-      {"cosine", &sched::make_cosine_annealing_lr},
-      {"linear", &sched::make_linear_lr},
-      {"cosine_warm_restarts", &sched::make_cosine_annealing_warm_restarts},
+const std::vector<Entry>& registry() {
+  static const std::vector<Entry> entries = {
+      {"step", "StepLR", "step_size", &sched::make_step_lr},
+      {"exponential", "ExponentialLR", "gamma", &sched::make_exponential_lr},
+      {"cosine", "CosineAnnealingLR", "T_max", &sched::make_cosine_annealing_lr},
+      {"linear", "LinearLR", "", &sched::make_linear_lr},
+      {"cosine_warm_restarts", "CosineAnnealingWarmRestarts", "T_0", &sched::make_cosine_annealing_warm_restarts},
   };
   return entries;
+}
+
+const Entry& entry(const std::string& name) {
+  for (const auto& e : registry())
+    if (name == e.name) return e;
+  std::string known;
+  for (const auto& e : registry()) known += (known.empty() ? "" : ", ") + std::string(e.name);
+  throw Error("unknown scheduler '" + name + "' (known: " + known + ")");
 }
 
 }  // namespace
 
 namespace sched {
-
-void require_key(const SpecReader& reader, const Spec& spec, const std::string& key) {
-  if (!reader.has(key)) throw Error("scheduler " + spec.name + " needs " + key);
-}
 
 void require_at_least(const Spec& spec, const std::string& key, std::int64_t value, std::int64_t min) {
   if (value < min)
@@ -40,16 +48,20 @@ void require_at_least(const Spec& spec, const std::string& key, std::int64_t val
 
 std::vector<std::string> scheduler_names() {
   std::vector<std::string> names;
-  for (const auto& entry : registry()) names.push_back(entry.first);
+  for (const auto& e : registry()) names.emplace_back(e.name);
   return names;
 }
 
+std::string scheduler_torch_class(const std::string& name) { return entry(name).torch_class; }
+
+std::string scheduler_required_key(const std::string& name) { return entry(name).required_key; }
+
 std::unique_ptr<Scheduler> make_scheduler(const Spec& spec) {
-  for (const auto& entry : registry())
-    if (entry.first == spec.name) return entry.second(spec);
-  std::string known;
-  for (const auto& entry : registry()) known += (known.empty() ? "" : ", ") + entry.first;
-  throw Error("unknown scheduler '" + spec.name + "' (known: " + known + ")");
+  const Entry& e = entry(spec.name);
+  // Checked before any value is parsed, so a missing key is the message even beside a malformed one.
+  if (*e.required_key && !spec.has(e.required_key))
+    throw Error("scheduler " + spec.name + " needs " + e.required_key);
+  return e.build(spec);
 }
 
 }  // namespace adamlab

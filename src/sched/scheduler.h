@@ -25,5 +25,9 @@ class Scheduler {
 // Throws Error on an unknown name or key or a value torch rejects.
 std::unique_ptr<Scheduler> make_scheduler(const Spec& spec);
 std::vector<std::string> scheduler_names();
+// For a known name: the torch.optim.lr_scheduler class it ports ("step" -> "StepLR"), and the
+// argument torch gives no default ("step_size"; "" for linear, whose arguments all have one).
+std::string scheduler_torch_class(const std::string& name);
+std::string scheduler_required_key(const std::string& name);
 
 }  // namespace adamlab

@@ -38,7 +38,6 @@ class StepLR final : public Scheduler {
 
 std::unique_ptr<Scheduler> make_step_lr(const Spec& spec) {
   SpecReader r(spec, "scheduler");
-  require_key(r, spec, "step_size");
   const std::int64_t step_size = r.integer("step_size", 0);
   const double gamma = r.number("gamma", 0.1);
   r.finish();

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <limits>
 
 #include "sim/colormap.h"
 
@@ -46,10 +48,20 @@ void march_cell(double x0, double y0, double x1, double y1, double v00, double v
 }  // namespace
 
 double landscape_colour_position(const LandscapeRaster& raster, double loss) {
-  const double gap = std::max(loss - raster.min_value, 0.0) + raster.floor;
-  const double u = std::log10(gap);
+  if (std::isnan(loss)) return 0;
+  const double gap = std::max(loss - raster.base, 0.0) + raster.floor;
+  const double u = std::log10(gap);  // +inf for an overflowed loss: the top of the scale
   if (!(raster.hi > raster.lo)) return 0;
   return std::clamp((u - raster.lo) / (raster.hi - raster.lo), 0.0, 1.0);
+}
+
+std::string landscape_scale_title(const LandscapeRaster& raster) {
+  if (!raster.base_is_fstar) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "loss - m, m = %.4g", raster.base);
+    return buf;
+  }
+  return raster.base == 0 ? "loss" : "loss - f*";
 }
 
 LandscapeRaster landscape_raster(const Problem& problem, const Rect& rect, int width, int height,
@@ -62,37 +74,78 @@ LandscapeRaster landscape_raster(const Problem& problem, const Rect& rect, int w
   const std::size_t n = static_cast<std::size_t>(r.width) * r.height;
   const double dx = (rect.xmax - rect.xmin) / r.width, dy = (rect.ymax - rect.ymin) / r.height;
 
-  std::vector<double> gap(n);
-  double gmax = 0;
+  std::vector<double> loss(n);
+  double lowest = std::numeric_limits<double>::infinity();
   for (int j = 0; j < r.height; ++j) {
     const double y = rect.ymax - (j + 0.5) * dy;
     for (int i = 0; i < r.width; ++i) {
       const double x = rect.xmin + (i + 0.5) * dx;
-      double g = problem.value(x, y) - r.min_value;
-      if (!std::isfinite(g)) g = 0;  // outside a problem's domain: draw as low, never NaN
-      g = std::max(g, 0.0);
-      gap[static_cast<std::size_t>(j) * r.width + i] = g;
-      gmax = std::max(gmax, g);
+      const double v = problem.value(x, y);
+      loss[static_cast<std::size_t>(j) * r.width + i] = v;
+      if (std::isfinite(v)) lowest = std::min(lowest, v);
     }
   }
+  // The base of the log scale: f* if the problem has a finite one, else the lowest loss in view.
+  r.base_is_fstar = std::isfinite(r.min_value);
+  r.base = r.base_is_fstar ? r.min_value : (std::isfinite(lowest) ? lowest : 0.0);
+
+  // gap = loss - base >= 0: +inf where the loss (or the subtraction) overflows, NaN where the
+  // loss is NaN. Only finite gaps set the scale, so an overflowing corner of the view (e.g.
+  // goldstein_price far from the origin) cannot turn the whole range into garbage.
+  std::vector<double> gap(n);
+  double gmax = 0;
+  bool any_finite = false;
+  for (std::size_t k = 0; k < n; ++k) {
+    double g = loss[k] - r.base;
+    if (std::isnan(g)) {
+      gap[k] = std::numeric_limits<double>::quiet_NaN();
+      ++r.nonfinite_cells;
+      continue;
+    }
+    if (std::isinf(g)) {
+      gap[k] = g > 0 ? g : 0.0;  // -inf cannot happen with base = the lowest finite loss
+      ++r.nonfinite_cells;
+      continue;
+    }
+    g = std::max(g, 0.0);
+    gap[k] = g;
+    gmax = std::max(gmax, g);
+    any_finite = true;
+  }
   // The floor keeps log10 finite at the minimum; 12 decades below the largest value in view is
-  // below anything a double-precision path can resolve relative to it.
-  r.floor = std::max(gmax, 1e-300) * 1e-12;
+  // below anything a double-precision path can resolve relative to it. A flat view (gmax = 0)
+  // gets floor 1: one honest decade around 0, not a scale of denormals.
+  r.floor = gmax > 0 ? gmax * 1e-12 : 1.0;
   r.log_gap.resize(n);
-  std::vector<float> sorted(n);
-  for (std::size_t k = 0; k < n; ++k) sorted[k] = r.log_gap[k] = static_cast<float>(std::log10(gap[k] + r.floor));
+  std::vector<float> sorted;
+  sorted.reserve(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const double u = std::isnan(gap[k]) ? gap[k] : std::log10(gap[k] + r.floor);
+    r.log_gap[k] = static_cast<float>(u);
+    if (std::isfinite(u) && std::isfinite(gap[k])) sorted.push_back(static_cast<float>(u));
+  }
   // Colour range: the 0.5th percentile to the maximum, so one cell that happens to sit on the
   // minimum does not stretch the scale over many empty decades.
-  const std::size_t p = n / 200;
-  std::nth_element(sorted.begin(), sorted.begin() + p, sorted.end());
-  r.lo = sorted[p];
-  r.hi = std::log10(gmax + r.floor);
+  if (any_finite && !sorted.empty()) {
+    const std::size_t p = sorted.size() / 200;
+    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(p), sorted.end());
+    r.lo = sorted[p];
+    r.hi = std::log10(gmax + r.floor);
+  } else {
+    r.lo = 0;
+    r.hi = 1;
+  }
   if (!(r.hi > r.lo)) r.hi = r.lo + 1;
 
   const auto& table = viridis_table();
   r.rgba.resize(n);
+  constexpr std::uint32_t kNanGrey = 0xff505050u;
   for (std::size_t k = 0; k < n; ++k) {
-    const double t = std::clamp((r.log_gap[k] - r.lo) / (r.hi - r.lo), 0.0, 1.0);
+    if (std::isnan(r.log_gap[k])) {
+      r.rgba[k] = kNanGrey;
+      continue;
+    }
+    const double t = std::clamp((r.log_gap[k] - r.lo) / (r.hi - r.lo), 0.0, 1.0);  // +inf -> 1
     r.rgba[k] = table[static_cast<std::size_t>(std::lround(t * 255))];
   }
 
@@ -104,6 +157,7 @@ LandscapeRaster landscape_raster(const Problem& problem, const Rect& rect, int w
       const double xl = rect.xmin + (i + 0.5) * dx, xr = xl + dx;
       const auto at = [&](int ii, int jj) { return static_cast<double>(r.log_gap[static_cast<std::size_t>(jj) * r.width + ii]); };
       const double v00 = at(i, j + 1), v10 = at(i + 1, j + 1), v11 = at(i + 1, j), v01 = at(i, j);
+      if (!std::isfinite(v00) || !std::isfinite(v10) || !std::isfinite(v11) || !std::isfinite(v01)) continue;
       const double cmin = std::min({v00, v10, v11, v01}), cmax = std::max({v00, v10, v11, v01});
       for (int l = 0; l < contour_levels; ++l) {
         const double level = r.levels[l];

@@ -354,12 +354,10 @@ void set_scene_noise(S&, const GradientNoise&, long) {
   throw Error("this build's scene does not take gradient noise yet");
 }
 
-// With Scene::set_colour(id, colour), the run is added and recoloured.
-template <class S>
-auto add_run_with_colour(S& scene, const LinkRun& run, int colour, int)
-    -> decltype(scene.set_colour(0, 0), int()) {
+// The run is added (taking the smallest free colour) and recoloured; refused, it is removed again.
+int add_run_with_colour(Scene& scene, const LinkRun& run, int colour) {
   const int id = scene.add_run(run.optimizer, run.scheduler);
-  if (scene.find(id)->colour == colour) return id;
+  if (colour < 0 || scene.find(id)->colour == colour) return id;
   try {
     scene.set_colour(id, colour);
   } catch (...) {
@@ -367,30 +365,6 @@ auto add_run_with_colour(S& scene, const LinkRun& run, int colour, int)
     throw;
   }
   return id;
-}
-
-// Without it: Scene picks the smallest free colour for a new run, so to give a run colour c,
-// runs (copies of it) first take the free colours below c and are removed afterwards.
-template <class S>
-int add_run_with_colour(S& scene, const LinkRun& run, int colour, long) {
-  std::vector<int> fillers;
-  try {
-    while (true) {
-      const int id = scene.add_run(run.optimizer, run.scheduler);
-      if (scene.find(id)->colour == colour || colour < 0) {
-        for (int f : fillers) scene.remove_run(f);
-        return id;
-      }
-      if (scene.find(id)->colour > colour) {
-        scene.remove_run(id);
-        throw Error("colour " + std::to_string(colour) + " is taken");
-      }
-      fillers.push_back(id);
-    }
-  } catch (...) {
-    for (int f : fillers) scene.remove_run(f);
-    throw;
-  }
 }
 
 }  // namespace
@@ -432,6 +406,22 @@ ParsedLink parse_link(const std::string& hash_or_url) {
     out.errors.push_back(std::string("link: ") + e.what());
     return out;
   }
+}
+
+std::vector<std::string> summarize_link_errors(const std::vector<std::string>& errors) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < errors.size() && i < kMaxLinkErrors; ++i) {
+    std::string e = errors[i];
+    if (e.size() > kMaxLinkErrorChars) {
+      std::size_t cut = kMaxLinkErrorChars - 3;
+      while (cut > 0 && (static_cast<unsigned char>(e[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters
+      e = e.substr(0, cut) + "...";
+    }
+    out.push_back(std::move(e));
+  }
+  if (errors.size() > kMaxLinkErrors)
+    out.push_back("... and " + std::to_string(errors.size() - kMaxLinkErrors) + " more");
+  return out;
 }
 
 std::string to_link(const SceneLink& L) {
@@ -577,7 +567,7 @@ AppliedLink apply_link(const SceneLink& L, Scene& scene) {
           used.insert(colour);
         }
         attempt(errors, "run=" + (r.scheduler.empty() ? r.optimizer : r.optimizer + "@" + r.scheduler), [&] {
-          const int id = add_run_with_colour(scene, r, colour, 0);
+          const int id = add_run_with_colour(scene, r, colour);
           scene.set_visible(id, r.visible);
           out.run_ids[i] = id;
         });

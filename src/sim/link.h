@@ -88,6 +88,13 @@ std::string to_link(const SceneLink& link);
 // Percent-decoding as browsers encode a hash ("%3A" -> ':'); a malformed escape stays as written.
 std::string percent_decode(const std::string& text);
 
+// What a page shows (and the JS API returns) of a link's errors: at most kMaxLinkErrors lines of
+// at most kMaxLinkErrorChars characters each (longer ones end in "..."), then one line
+// "... and N more". A hostile link with 10^4 bad parts or a megabyte-long spec stays readable.
+constexpr std::size_t kMaxLinkErrors = 20;
+constexpr std::size_t kMaxLinkErrorChars = 240;
+std::vector<std::string> summarize_link_errors(const std::vector<std::string>& errors);
+
 // The panel names `panels=` accepts.
 const std::vector<std::string>& link_panel_names();
 

@@ -33,12 +33,14 @@ const std::vector<Preset>& presets() {
       {"learning-rate", "Learning rate: too small, right, too large",
        "The same SGD with three learning rates on a bowl whose steep direction has curvature 2: lr 0.02 is "
        "stable but still far from the minimum after 300 steps, and lr 0.5 gets there. Above 2/2 = 1 every step "
-       "lands farther up the opposite wall, so lr 1.1 bounces out of the picture and its loss blows up.",
-       "problem=quadratic&start=-9,4&run=sgd:lr=0.02&run=sgd:lr=0.5&run=sgd:lr=1.1&speed=30&limit=300"},
+       "lands farther up the opposite wall (with lr 3, five times farther), so that run bounces out of the "
+       "picture and its loss grows until it overflows: it diverges after about 220 steps.",
+       "problem=quadratic&start=-9,4&run=sgd:lr=0.02&run=sgd:lr=0.5&run=sgd:lr=3&speed=30&limit=300"},
       {"beta1", "beta1: how much momentum",
-       "beta1 is how much of the past gradients Adam's m keeps. With beta1 0.5 m barely averages the "
-       "gradients and Adam arrives later than with 0.9, while 0.99 carries so much "
-       "momentum that it swings far past the minimum and is still circling after 300 steps.",
+       "beta1 is how much of the past gradients Adam's m keeps. With beta1 0.5 m barely averages them and "
+       "Adam follows the valley floor straight in with the fastest-falling loss, the default 0.9 swings a little "
+       "past the minimum and circles in, and 0.99 carries so much momentum that it swings far past the minimum "
+       "and is still circling after 300 steps.",
        ADAMLAB_VALLEY "&run=adam:lr=0.3,beta1=0.5&run=adam:lr=0.3&run=adam:lr=0.3,beta1=0.99&speed=30&limit=300"},
       {"beta2", "beta2: how long v remembers",
        "beta2 sets how long Adam remembers gradient sizes (about 1/(1-beta2) steps). With beta2 0.9, v shrinks "
@@ -66,10 +68,10 @@ const std::vector<Preset>& presets() {
        "while AMSGrad's stay smaller, so it reaches the minimum later.",
        "problem=rosenbrock&start=-1.5,2&run=adam:lr=0.05&run=adam:lr=0.05,amsgrad=true&speed=100&limit=1500"},
       {"maximize", "maximize=true climbs",
-       "maximize=true makes the optimizer step up the gradient instead of down it. From the same start near "
-       "Himmelblau's central hill, Adam rolls down into one of the four minima while Adam with maximize=true "
-       "climbs to the hilltop near (-0.271, -0.923), where the loss is 181.6.",
-       "problem=himmelblau&start=-0.3,-0.9&run=adam:lr=0.05&run=adam:lr=0.05,maximize=true&speed=50&limit=500"},
+       "maximize=true makes the optimizer step up the gradient instead of down it. From the same start at (3, 0), "
+       "Adam rolls down into Himmelblau's minimum at (3, 2) while Adam with maximize=true climbs all the way "
+       "across the map to the hilltop near (-0.271, -0.923), where the loss is 181.6.",
+       "problem=himmelblau&view=-5,5,-4,4&start=3,0&run=adam:lr=0.05&run=adam:lr=0.05,maximize=true&speed=50&limit=500"},
       {"schedule", "Learning-rate schedules",
        "lr 0.99 is just under this bowl's stability limit of 1, so with a constant learning rate SGD keeps "
        "bouncing between the steep walls for hundreds of steps. Halving the lr every 50 steps (StepLR) or "

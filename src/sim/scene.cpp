@@ -164,7 +164,9 @@ void Scene::pause() {
 
 void Scene::step(std::int64_t n) {
   if (n < 0) throw Error("invalid step count: " + std::to_string(n));
-  const std::int64_t target = std::min(step_limit_, step_ + n);
+  // n may be anything up to INT64_MAX (a CLI or JS caller asking for "all of it"): compare
+  // before adding so step_ + n never overflows.
+  const std::int64_t target = n >= step_limit_ - step_ ? step_limit_ : step_ + n;
   for (auto& r : runs_) step_run(r, target);
   step_ = std::max(step_, target);
   if (step_ >= step_limit_) {

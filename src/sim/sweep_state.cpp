@@ -214,9 +214,9 @@ double SweepSession::tick(double budget_ms) {
     job_->advance(static_cast<std::int64_t>(std::min(want, 4.0e12)));
     const double did = job_->progress() * total - before, ms = ms_between(t0, Clock::now());
     done_steps += did;
-    // Only slices long enough to time well update the rate (a clock tick is ~0.005-1 ms).
-    if (ms > 1.0 && did > 0) rate_ = 0.5 * rate_ + 0.5 * (did / ms);
-    else if (ms <= 1.0 && did > 0 && did / std::max(ms, 0.05) > rate_) rate_ = std::min(rate_ * 4, did / std::max(ms, 0.05));
+    // Only slices long enough to time (browsers coarsen the clock to ~0.1 ms) update the rate, and
+    // it at most doubles per slice: one overestimate must not cost a long frame.
+    if (ms > 0.25 && did > 0) rate_ = std::min(2 * rate_, 0.5 * rate_ + 0.5 * (did / ms));
   }
   compute_ms_ += ms_between(begin, Clock::now());
   if (job_->done()) finished_ = Clock::now();

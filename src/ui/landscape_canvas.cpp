@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 #include <vector>
 
 #include "core/spec.h"
@@ -81,9 +82,17 @@ void LandscapeCanvas::draw_colour_bar(ImDrawList* dl, const ViewTransform& view)
   const float bar_w = 12, bar_h = static_cast<float>(std::min(s.h * 0.55, 320.0));
   const float x1 = static_cast<float>(s.x + s.w) - 64, x0 = x1 - bar_w;
   const float y0 = static_cast<float>(s.y) + line * 2 + 10, y1 = y0 + bar_h;
-  dl->AddRectFilled(ImVec2(x0 - 4, y0 - line - 8), ImVec2(x1 + 58, y1 + 6), IM_COL32(0, 0, 0, 130), 4);
-  const char* title = raster_.min_value == 0 ? "loss" : "loss - f*";
-  dl->AddText(ImVec2(x0, y0 - line - 5), IM_COL32(255, 255, 255, 255), title);
+  // The title says what the log scale measures from (f*, or the lowest loss in view when the
+  // landscape is unbounded below); it may be wider than the bar, so it grows to the left.
+  const std::string title = landscape_scale_title(raster_);
+  const char* overflow_note = raster_.nonfinite_cells ? "top: overflow" : nullptr;
+  const float title_w = ImGui::CalcTextSize(title.c_str()).x;
+  const float note_w = overflow_note ? ImGui::CalcTextSize(overflow_note).x : 0.0f;
+  const float tx = std::min(x0, x1 + 54 - std::max(title_w, note_w));
+  dl->AddRectFilled(ImVec2(std::min(x0, tx) - 4, y0 - line - 8), ImVec2(x1 + 58, y1 + 6 + (overflow_note ? line + 2 : 0)),
+                    IM_COL32(0, 0, 0, 130), 4);
+  dl->AddText(ImVec2(tx, y0 - line - 5), IM_COL32(255, 255, 255, 255), title.c_str());
+  if (overflow_note) dl->AddText(ImVec2(std::min(x0, x1 + 54 - note_w), y1 + 4), IM_COL32(255, 200, 160, 255), overflow_note);
   const int pieces = 24;
   for (int i = 0; i < pieces; ++i) {
     const float ya = y1 - bar_h * i / pieces, yb = y1 - bar_h * (i + 1) / pieces;

@@ -10,6 +10,7 @@
 #include "imgui.h"
 #include "sim/palette.h"
 #include "sim/scene.h"
+#include "ui/chart_scale.h"
 #include "ui/draw_util.h"
 #include "ui/option_meta.h"
 #include "ui/view_transform.h"
@@ -40,9 +41,12 @@ void LossChart::draw(const Scene& scene, std::optional<std::int64_t> cursor) {
   ImGui::SameLine();
   ImGui::Checkbox("log scale", &log_scale_);
   ImGui::SameLine();
-  const bool gap = quantity_ == ChartQuantity::Loss && log_scale_ && fstar != 0;
-  if (gap)
+  // Loss on a log scale: log10(loss - f*), or a symmetric log when f* = -inf (ui/chart_scale.h).
+  const ChartScale kind = chart_scale_kind(log_scale_, quantity_ == ChartQuantity::Loss ? fstar : 0.0);
+  if (kind.kind == ChartScaleKind::log && kind.offset != 0)
     ImGui::TextDisabled("(plots loss - f*, f* = %.6g)", fstar);
+  else if (kind.kind == ChartScaleKind::symlog)
+    ImGui::TextDisabled("(f* = -inf: symmetric log, sign(loss) log10(1+|loss|))");
   else
     ImGui::TextDisabled("step %lld", static_cast<long long>(scene.step_count()));
 
@@ -59,56 +63,21 @@ void LossChart::draw(const Scene& scene, std::optional<std::int64_t> cursor) {
   if (right - left < 20 || bottom - top < 20) return;
 
   auto value_of = [&](const TraceRow& r) {
-    double v = quantity_ == ChartQuantity::Loss ? r.loss : nearest_minimum_distance(problem, r.x, r.y);
-    if (quantity_ == ChartQuantity::Loss && log_scale_) v -= fstar;
-    return v;
+    return quantity_ == ChartQuantity::Loss ? r.loss : nearest_minimum_distance(problem, r.x, r.y);
   };
-  auto usable = [&](double v) { return std::isfinite(v) && (!log_scale_ || v > 0); };
+  auto usable = [&](double v) { return !std::isnan(kind.to_unit(v)); };
 
   // Ranges over every visible run's kept rows (bounded by the history cap).
   const double xmax = static_cast<double>(std::max<std::int64_t>(scene.step_count(), 10));
-  double ymin = std::numeric_limits<double>::infinity(), ymax = -ymin;
+  ChartRange range(kind);
   for (const auto& r : scene.runs()) {
-    if (!r.visible) continue;
-    for (const auto& row : r.history.rows()) {
-      const double v = value_of(row);
-      if (!usable(v)) continue;
-      ymin = std::min(ymin, v);
-      ymax = std::max(ymax, v);
-    }
+    if (!r.visible || r.history.rows().empty()) continue;
+    range.add_start(value_of(r.history.rows().front()));
+    for (const auto& row : r.history.rows()) range.add(value_of(row));
   }
-  // A run that blows up would squash every other curve into the floor: the range stops at a
-  // thousand times the largest starting value, and a curve above it leaves through the top.
-  double start_max = -std::numeric_limits<double>::infinity();
-  for (const auto& r : scene.runs())
-    if (r.visible && !r.history.rows().empty()) {
-      const double v0 = value_of(r.history.rows().front());
-      if (usable(v0)) start_max = std::max(start_max, v0);
-    }
-  if (std::isfinite(start_max) && start_max > 0) ymax = std::min(ymax, std::max(ymin, start_max * 1e3));
-  if (!(ymax >= ymin)) {
-    ymin = log_scale_ ? 1e-3 : 0;
-    ymax = 1;
-  }
-  double lo, hi;
-  if (log_scale_) {
-    lo = std::log10(ymin);
-    hi = std::log10(ymax);
-    lo = std::max(lo, hi - 16);  // double precision floor: nothing below is a real difference
-    if (hi - lo < 1) { lo -= 0.5; hi += 0.5; }
-  } else {
-    lo = ymin;
-    hi = ymax;
-    if (hi - lo < 1e-12 * std::max(1.0, std::abs(hi))) { lo -= 0.5; hi += 0.5; }
-    const double pad = 0.05 * (hi - lo);
-    lo -= pad;
-    hi += pad;
-  }
-  auto to_y = [&](double v) {
-    double u = log_scale_ ? std::log10(std::max(v, 1e-300)) : v;
-    u = std::clamp(u, lo - 1, hi + 1);
-    return static_cast<float>(bottom - (u - lo) / (hi - lo) * (bottom - top));
-  };
+  const ChartScale scale = range.fit();
+  const double lo = scale.lo, hi = scale.hi;
+  auto to_y = [&](double v) { return static_cast<float>(bottom - scale.fraction(v) * (bottom - top)); };
   auto to_x = [&](double step) { return static_cast<float>(left + step / xmax * (right - left)); };
 
   // Grid, ticks, labels.
@@ -119,16 +88,23 @@ void LossChart::draw(const Scene& scene, std::optional<std::int64_t> cursor) {
     const std::string s = axis_number(t);
     dl->AddText(ImVec2(px - ImGui::CalcTextSize(s.c_str()).x / 2, bottom + 3), text, s.c_str());
   }
-  if (log_scale_) {
+  if (scale.kind == ChartScaleKind::log) {
     const int e0 = static_cast<int>(std::ceil(lo)), e1 = static_cast<int>(std::floor(hi));
     const int every = std::max(1, static_cast<int>(std::ceil((e1 - e0 + 1) * (line + 4) / (bottom - top))));
     for (int e = e0; e <= e1; ++e) {
-      const float py = to_y(std::pow(10.0, e));
+      const float py = to_y(scale.from_unit(e));
       dl->AddLine(ImVec2(left, py), ImVec2(right, py), grid);
       if ((e - e0) % every == 0) {
         const std::string s = decade_label(e);
         dl->AddText(ImVec2(left - 6 - ImGui::CalcTextSize(s.c_str()).x, py - line / 2), text, s.c_str());
       }
+    }
+  } else if (scale.kind == ChartScaleKind::symlog) {
+    for (double t : symlog_ticks(lo, hi, std::max(2, static_cast<int>((bottom - top) / (line + 6))))) {
+      const float py = to_y(t);
+      dl->AddLine(ImVec2(left, py), ImVec2(right, py), grid);
+      const std::string s = t == 0 ? std::string("0") : (t < 0 ? "-" : "") + decade_label(static_cast<int>(std::lround(std::log10(std::abs(t)))));
+      dl->AddText(ImVec2(left - 6 - ImGui::CalcTextSize(s.c_str()).x, py - line / 2), text, s.c_str());
     }
   } else {
     for (double t : nice_ticks(lo, hi, std::max(2, static_cast<int>((bottom - top) / 40)))) {

@@ -78,6 +78,16 @@ bool exact_entry(const char* id, const std::string& value, std::string& typed) {
 void ControlPanel::draw(const Scene& scene, CommandQueue& commands, const std::string& error, PanelContext& context) {
   if (!scene.runs().empty() && !scene.find(selected_)) selected_ = scene.runs().front().id;
   draw_playback(scene, commands);
+  // A refused edit's message sits near the top, where it is seen without scrolling.
+  if (!error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 100, 255));
+    ImGui::TextWrapped("%s", error.c_str());
+    ImGui::PopStyleColor();
+    ImGui::TextDisabled("(nothing changed)");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Start over")) context.requests.reset_to_defaults = true;
+    tooltip("Back to the default scene (the playground as it opens with no link).");
+  }
   ImGui::Separator();
   draw_lessons(context);
   ImGui::Separator();
@@ -94,12 +104,6 @@ void ControlPanel::draw(const Scene& scene, CommandQueue& commands, const std::s
     ImGui::Separator();
   }
   draw_share(context);
-  if (!error.empty()) {
-    ImGui::Separator();
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 100, 255));
-    ImGui::TextWrapped("%s", error.c_str());
-    ImGui::PopStyleColor();
-  }
 }
 
 void ControlPanel::draw_playback(const Scene& scene, CommandQueue& commands) {
@@ -188,6 +192,10 @@ void ControlPanel::draw_share(PanelContext& context) {
   ImGui::SameLine();
   if (ImGui::SmallButton("PNG")) context.requests.actions.push_back(UiAction::export_png);
   tooltip("A picture of the whole canvas.");
+  ImGui::TextUnformatted("Scene");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Reset to defaults")) context.requests.reset_to_defaults = true;
+  tooltip("Back to the default scene: four optimizers on Rosenbrock, default view, no preset (always works).");
 }
 
 void ControlPanel::draw_problem(const Scene& scene, CommandQueue& commands) {

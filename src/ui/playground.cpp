@@ -154,6 +154,7 @@ void Playground::draw_link_errors(float x, float y, float w) {
     ImGui::PushTextWrapPos(0);
     for (const auto& e : share_.link_errors) ImGui::BulletText("%s", e.c_str());
     ImGui::PopTextWrapPos();
+    if (ImGui::SmallButton("Start over with the default scene")) requests_.reset_to_defaults = true;
   }
   ImGui::End();
   ImGui::PopStyleVar();

@@ -171,6 +171,9 @@ void SweepPanel::update(const Scene& scene, int selected_run_id) {
       request_error_ = "sweep=" + to_string(r) + ": " + e.what();
     }
   }
+  // A sweep belongs to its run: gone with it (a removed run, a link or preset replacing the runs),
+  // so the link never names a sweep the scene cannot show.
+  if (session_.has_job() && !scene.find(session_.run_id())) session_.clear();
   if (!session_.running()) {
     last_compute_ms_ = 0;
     return;
@@ -291,19 +294,20 @@ void SweepPanel::draw_axis_edit(const char* label, AxisEdit& a, const std::vecto
   ImGui::Combo("##scale", &a.scale, kScaleLabels, 3);
   tooltip("Spacing of the cells: linear, log (lr, eps) or 1-x log (beta2: 0.9, 0.99, 0.999 equally apart).");
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 22);
-  const float third = (w - 22 - 2 * spacing) / 3;
-  ImGui::SetNextItemWidth(third);
+  const float n_w = ImGui::CalcTextSize("2560").x + 2 * ImGui::GetStyle().FramePadding.x;
+  const float range_w = (w - 22 - n_w - 2 * spacing) / 2;
+  ImGui::SetNextItemWidth(range_w);
   ImGui::InputDouble("##lo", &a.lo, 0, 0, "%.4g");
   tooltip("First value (the left or bottom cell).");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(third);
+  ImGui::SetNextItemWidth(range_w);
   ImGui::InputDouble("##hi", &a.hi, 0, 0, "%.4g");
   tooltip("Last value (the right or top cell).");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(third);
-  ImGui::SliderInt("##n", &a.n, 2, kMaxSweepAxisCells, "%d cells");
+  ImGui::SetNextItemWidth(n_w);
+  ImGui::InputInt("##n", &a.n, 0, 0);
   a.n = std::clamp(a.n, 1, kMaxSweepAxisCells);
-  tooltip("Cells along this axis (up to 256; ctrl+click to type).");
+  tooltip("Cells along this axis (1 to 256).");
   ImGui::PopID();
 }
 
@@ -329,16 +333,19 @@ void SweepPanel::draw_controls(const Scene& scene, const SceneRun* run, float wi
 
   const float w = ImGui::GetContentRegionAvail().x;
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  ImGui::SetNextItemWidth((w - spacing) / 2);
-  ImGui::InputInt("##steps", &steps_, 0, 0);
+  const float number_w = ImGui::CalcTextSize("1000000").x + 2 * ImGui::GetStyle().FramePadding.x;
+  const float line_x = ImGui::GetCursorScreenPos().x;
+  ImGui::SetNextItemWidth(number_w);
+  ImGui::InputInt("steps", &steps_, 0, 0);
   steps_ = std::max(steps_, 1);
   tooltip("Optimizer steps per cell.");
-  ImGui::SameLine();
-  ImGui::TextUnformatted("steps");
-  ImGui::SameLine();
   const bool noisy = scene.noise().enabled();
+  const float seeds_w = ImGui::CalcTextSize("64").x + 2 * ImGui::GetStyle().FramePadding.x;
+  const float needed = noisy ? seeds_w + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("seeds").x
+                              : ImGui::CalcTextSize("(no noise)").x;
+  if (w - (ImGui::GetItemRectMax().x - line_x) - spacing >= needed) ImGui::SameLine();
   if (noisy) {
-    ImGui::SetNextItemWidth(std::max(ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("seeds").x - spacing, 30.0f));
+    ImGui::SetNextItemWidth(seeds_w);
     ImGui::InputInt("seeds", &seeds_, 0, 0);
     seeds_ = std::clamp(seeds_, 1, kMaxSweepSeeds);
     tooltip("Average the metric over this many noise seeds (seed, seed+1, ...).");
@@ -384,11 +391,14 @@ void SweepPanel::draw_controls(const Scene& scene, const SceneRun* run, float wi
     ImGui::ProgressBar(static_cast<float>(job.progress()), ImVec2(-1, 0), buf);
     const double cells = static_cast<double>(job.cells());
     const double run_steps = static_cast<double>(job.cells_done()) * job.config().steps * job.config().seeds;
+    ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s / %s cells x %lld steps%s", thousands(static_cast<double>(job.cells_done())).c_str(),
                         thousands(cells).c_str(), static_cast<long long>(job.config().steps),
                         session_.cancelled() ? " (cancelled)" : "");
     if (session_.compute_ms() > 0 && run_steps > 0)
-      ImGui::TextDisabled("%.1f M run-steps/s", run_steps / session_.elapsed_ms() / 1000);
+      ImGui::TextDisabled("computing %.2f s of it (%.0f M run-steps/s)", session_.compute_ms() / 1000,
+                          run_steps / session_.compute_ms() / 1000);
+    ImGui::PopTextWrapPos();
   }
   if (!error_.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 100, 255));
@@ -451,8 +461,8 @@ void SweepPanel::draw_heat_map(const Scene& scene, CommandQueue& commands, ImVec
   const int nx = static_cast<int>(job.x_values().size()), ny = static_cast<int>(job.y_values().size());
 
   // Plot rectangle: y tick labels on the left, x ticks and the x key below, colour bar right.
-  const float bar_w = 92;
-  float left = origin.x + 52, right = origin.x + size.x - bar_w;
+  const float bar_w = std::max(80.0f, 26 + ImGui::CalcTextSize(nan_label(config.metric)).x);
+  float left = origin.x + 48, right = origin.x + size.x - bar_w;
   const float top = origin.y + line + 10, bottom = origin.y + size.y - 2 * line - 10;
   if (right - left > 1.8f * (bottom - top)) right = left + 1.8f * (bottom - top);  // not a thin strip
   if (right - left < 20 || bottom - top < 20) {
@@ -466,17 +476,19 @@ void SweepPanel::draw_heat_map(const Scene& scene, CommandQueue& commands, ImVec
   // Title: the metric and the sweep's run.
   const SceneRun* run = scene.find(session_.run_id());
   char title[200];
-  std::snprintf(title, sizeof title, "%s after %lld steps%s", metric_label(config.metric).c_str(),
+  std::snprintf(title, sizeof title, "%s, %lld steps%s", metric_label(config.metric).c_str(),
                 static_cast<long long>(config.steps),
                 config.seeds > 1 ? (", mean of " + std::to_string(config.seeds) + " seeds").c_str() : "");
-  dl->AddText(ImVec2(left, origin.y + 3), IM_COL32(235, 235, 235, 255), title);
+  const float y_name_w = ImGui::CalcTextSize(config.y.key.c_str()).x + 16;
+  const float title_x = std::max(left + (pw - ImGui::CalcTextSize(title).x) / 2, origin.x + y_name_w);
+  dl->AddText(ImVec2(title_x, origin.y + 3), IM_COL32(235, 235, 235, 255), title);
   if (run && to_string(run->optimizer) != to_string(session_.optimizer())) {
     // The run's other options changed since: say so (the axes' keys follow clicks, that is fine).
     Spec now = run->optimizer, then = session_.optimizer();
     now.set(config.x.key, ""), now.set(config.y.key, ""), then.set(config.x.key, ""), then.set(config.y.key, "");
     if (to_string(now) != to_string(then)) {
       const float tw = ImGui::CalcTextSize(title).x;
-      dl->AddText(ImVec2(left + tw + 12, origin.y + 3), IM_COL32(255, 190, 90, 255), "(run changed since: Run sweep again)");
+      dl->AddText(ImVec2(title_x + tw + 12, origin.y + 3), IM_COL32(255, 190, 90, 255), "(run changed: sweep again)");
     }
   }
 
@@ -506,7 +518,7 @@ void SweepPanel::draw_heat_map(const Scene& scene, CommandQueue& commands, ImVec
     dl->AddText(ImVec2(left - 6 - ImGui::CalcTextSize(label.c_str()).x, py - line / 2), text, label.c_str());
   }
   const std::string xname = config.x.key + (config.x.log ? " (log)" : config.x.log1m ? " (1-x log)" : "");
-  const std::string yname = config.y.key + (config.y.log ? " (log)" : config.y.log1m ? " (1-x log)" : "");
+  const std::string& yname = config.y.key;  // its scale shows in the ticks; the title needs the room
   dl->AddText(ImVec2(left + pw / 2 - ImGui::CalcTextSize(xname.c_str()).x / 2, bottom + line + 7), IM_COL32(255, 255, 255, 255),
               xname.c_str());
   dl->AddText(ImVec2(origin.x + 2, origin.y + 3), IM_COL32(255, 255, 255, 255), yname.c_str());

@@ -36,6 +36,7 @@ struct UiRequests {
   std::optional<std::string> load_preset;
   std::vector<UiAction> actions;
   bool dismiss_errors = false;
+  bool reset_to_defaults = false;  // "Start over": the default scene (App::reset_to_defaults)
 };
 
 const char* to_string(UiAction action);  // "copyLink", "copyEmbed", "exportCsv", ...

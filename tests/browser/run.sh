@@ -44,9 +44,11 @@ mkdir -p "$here/artifacts"
 node "$here/test.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/test.log" || rc=$?
 echo "==> sweep and noise checks (sweep.mjs)"
 node "$here/sweep.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/sweep.log" || rc=$?
+echo "==> bad input, hostile links, reset to defaults, bounded memory (hardening.mjs)"
+node "$here/hardening.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/hardening.log" || rc=$?
 # One final line for every file: a run that died before its own summary counts as one failure.
 total_passed=0; total_failed=0
-for f in test sweep; do
+for f in test sweep hardening; do
   line="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$here/artifacts/$f.log" | tail -n1 || true)"
   if [[ -z "$line" ]]; then total_failed=$((total_failed + 1)); continue; fi
   total_passed=$((total_passed + ${line%% passed*}))

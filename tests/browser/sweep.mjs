@@ -332,6 +332,18 @@ try {
     return r.s.linkErrors.find(e => e.startsWith('sweep='));
   });
 
+  await check('removing the swept run removes its sweep (and the link drops it)', async () => {
+    const r = await page.evaluate(async () => {
+      const id = adamlab.addRun('adam:lr=0.02');
+      await adamlab.sweep({ x: 'lr=1e-3:0.1:log:8', y: 'beta2=0.9:0.999:log1m:8', steps: 50, run: id });
+      const before = adamlab.sweepState().active && adamlab.getLink().includes('sweep=');
+      adamlab.removeRun(id);
+      await new Promise(res => setTimeout(res, 200));
+      return { before, after: adamlab.sweepState().active, link: adamlab.getLink() };
+    });
+    assert(r.before && !r.after && !r.link.includes('sweep='), JSON.stringify(r));
+  });
+
   await check('800x600 and 1920x1080: the sweep panel is readable and the landscape stays the largest region', async () => {
     const notes = [];
     for (const [w, h] of [[800, 600], [1920, 1080]]) {
