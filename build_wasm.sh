@@ -48,19 +48,25 @@ if [[ ! -f "$build/CMakeCache.txt" ]]; then
   emcmake cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF \
     -DADAMLAB_BUILD_APP=ON -DEigen3_DIR=/usr/share/eigen3/cmake >/dev/null
 fi
-step "building adamlab_app (WebAssembly)"
-cmake --build "$build" --target adamlab_app -j "$(nproc)"
+step "building adamlab_app and adamlab_sweep_worker (WebAssembly)"
+cmake --build "$build" --target adamlab_app adamlab_sweep_worker -j "$(nproc)"
 
 step "assembling build/web"
 mkdir -p "$out"
 cp "$build/adamlab_app.js" "$build/adamlab_app.wasm" "$out/"
 cp "$root"/web/index.html "$root"/web/adamlab.js "$root"/web/style.css "$root"/web/tutorial.html "$root"/web/tutorial.css "$out/"
+cp "$build/adamlab_sweep_worker.js" "$build/adamlab_sweep_worker.wasm" "$root"/web/sweep_worker.js "$root"/web/sweep_client.js "$out/"
 if command -v gzip >/dev/null; then
   js=$(gzip -9c "$out/adamlab_app.js" | wc -c); wasm=$(gzip -9c "$out/adamlab_app.wasm" | wc -c)
   api=$(gzip -9c "$out/adamlab.js" | wc -c)
   echo "    payload: adamlab_app.wasm $(wc -c <"$out/adamlab_app.wasm") B ($wasm B gzip)," \
        "adamlab_app.js $(wc -c <"$out/adamlab_app.js") B ($js B gzip), adamlab.js $api B gzip;" \
        "total $((js + wasm + api)) B gzip"
+  wjs=$(gzip -9c "$out/adamlab_sweep_worker.js" | wc -c); wwasm=$(gzip -9c "$out/adamlab_sweep_worker.wasm" | wc -c)
+  wglue=$(cat "$out/sweep_worker.js" "$out/sweep_client.js" | gzip -9c | wc -c)
+  echo "    sweep worker: adamlab_sweep_worker.wasm $(wc -c <"$out/adamlab_sweep_worker.wasm") B ($wwasm B gzip)," \
+       "adamlab_sweep_worker.js $wjs B gzip, sweep_worker.js + sweep_client.js $wglue B gzip;" \
+       "total $((wjs + wwasm + wglue)) B gzip"
 fi
 echo "    $out/index.html"
 

@@ -14,6 +14,7 @@ set(ADAMLAB_WEB_EXPORTS
   _al_get_link _al_set_link _al_dismiss_link_errors _al_presets _al_anatomy _al_set_anatomy
   _al_export_csv _al_export_json
   _al_sweep_start _al_sweep_state _al_sweep_cancel _al_sweep_clear _al_sweep_cell _al_sweep_metric _al_set_noise
+  _al_sweep_use_worker _al_sweep_remote _al_sweep_receive _al_sweep_compute_here
   _malloc _free)
 
 function(adamlab_configure_web_app target)
@@ -31,4 +32,28 @@ function(adamlab_configure_web_app target)
     -sENVIRONMENT=web
     -sEXPORTED_FUNCTIONS=${exports}
     -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString)
+endfunction()
+
+# The sweep worker (src/app/sweep_worker_main.cpp, run by web/sweep_worker.js): the core alone,
+# no GL or ImGui, loaded into a Web Worker with importScripts. Its own build of the core sources
+# may use -msimd128: the batched engine runs unfused in WebAssembly (batch::default_arithmetic)
+# and with -ffp-contract=off vectorised loops round every operation as the scalar ones do, so
+# its cells equal the app's (tests/browser/sweep.mjs compares them bit for bit).
+set(ADAMLAB_SWEEP_WORKER_EXPORTS _sw_start _sw_advance _sw_metric _sw_progress _sw_compute_ms _sw_stop _malloc _free)
+
+function(adamlab_configure_sweep_worker target)
+  list(JOIN ADAMLAB_SWEEP_WORKER_EXPORTS "," exports)
+  set_target_properties(${target} PROPERTIES OUTPUT_NAME "adamlab_sweep_worker" SUFFIX ".js")
+  target_compile_options(${target} PRIVATE -O3 -msimd128)
+  target_link_options(${target} PRIVATE
+    -O3
+    -msimd128
+    --no-entry
+    -sENVIRONMENT=worker
+    -sMODULARIZE=1
+    -sEXPORT_NAME=AdamLabSweepModule
+    -sALLOW_MEMORY_GROWTH=1
+    -sFILESYSTEM=0
+    -sEXPORTED_FUNCTIONS=${exports}
+    -sEXPORTED_RUNTIME_METHODS=cwrap,UTF8ToString)
 endfunction()

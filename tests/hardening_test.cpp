@@ -11,6 +11,7 @@
 
 #include "core/error.h"
 #include "sim/link.h"
+#include "sim/noise.h"
 #include "sim/scene.h"
 #include "sim/scene_json.h"
 
@@ -133,6 +134,19 @@ TEST(Hardening, TrailsStayBoundedAtTheLongestPlay) {
     EXPECT_GE(r.history.rows().size(), r.history.capacity() / 2);
     EXPECT_EQ(r.history.rows().front().step, 0);
   }
+}
+
+// Regression (scene_fuzz): a seed above 9e15 played, but the scene's own link did not load back.
+TEST(Hardening, NoiseSeedBeyondWhatALinkCarriesIsRefused) {
+  Scene scene = Scene::with_default_runs();
+  GradientNoise noise = parse_noise("gaussian:std=0.5");
+  noise.seed = 30398747728916480ull;
+  expect_refused(scene, [&] { scene.set_noise(noise); }, "invalid noise seed: 30398747728916480 (0 to 9000000000000000)");
+  noise.seed = 9'000'000'000'000'000ull;
+  scene.set_noise(noise);
+  const ParsedLink back = parse_link(to_link(link_from_scene(scene)));
+  EXPECT_TRUE(back.errors.empty()) << back.errors.front();
+  EXPECT_EQ(*back.link.seed, noise.seed);
 }
 
 // --- hostile links: bounded time, errors reported and summarized, the rest loads ---

@@ -46,10 +46,31 @@
     al_set_noise: ['string', 'number'],
   };
 
+  // Strings go to C++ through malloc'd memory, not through ccall's 'string' conversion: that one
+  // reserves 4 bytes per character on the wasm stack (5 MB), so a megabyte-long link or spec
+  // would overflow it and corrupt memory ("memory access out of bounds").
+  const encoder = new TextEncoder();
+  function heapString(text, owned) {
+    const bytes = encoder.encode(text);
+    const p = Module._malloc(bytes.length + 1);
+    if (!p) throw new Error(`out of memory for a ${bytes.length}-byte argument`);
+    owned.push(p);
+    Module.HEAPU8.set(bytes, p);
+    Module.HEAPU8[p + bytes.length] = 0;
+    return p;
+  }
   function call(name, ...args) {
     if (!started) throw new Error('AdamLab is not ready yet: await adamlab.ready first');
-    if (!fns[name]) fns[name] = Module.cwrap(name, 'string', signatures[name]);
-    const reply = JSON.parse(fns[name](...args));
+    const types = signatures[name];
+    if (!fns[name]) fns[name] = Module.cwrap(name, 'string', types.map(t => (t === 'string' ? 'number' : t)));
+    const owned = [];
+    let reply;
+    try {
+      const cargs = args.map((a, i) => (types[i] === 'string' ? heapString(a === undefined || a === null ? '' : String(a), owned) : a));
+      reply = JSON.parse(fns[name](...cargs));
+    } finally {
+      for (const p of owned) Module._free(p);
+    }
     if (reply.error !== undefined) throw new Error(reply.error);
     return reply;
   }

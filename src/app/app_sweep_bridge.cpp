@@ -1,6 +1,8 @@
 // The JS bridge for sweeps and gradient noise (web/adamlab.js: sweep, sweepState, sweepCell,
-// sweepMetric, cancelSweep, clearSweep, setNoise). Same contract as app_bridge.cpp: JSON out,
-// every exception caught here and returned as {"error": message}.
+// sweepMetric, cancelSweep, clearSweep, setNoise), and the hand-over of sweeps to the Web Worker
+// (web/sweep_client.js: al_sweep_use_worker, al_sweep_remote, al_sweep_receive,
+// al_sweep_compute_here). Same contract as app_bridge.cpp: JSON out, every exception caught here
+// and returned as {"error": message}.
 #include <cmath>
 #include <exception>
 #include <string>
@@ -79,7 +81,8 @@ AL_EXPORT const char* al_sweep_start(const char* x, const char* y, double steps,
     const adamlab::SweepRequest checked = adamlab::parse_sweep_request(adamlab::to_string(r));
     app.ui().sweep().start(checked, app.scene(), sweep_run(app, id));
     const auto& job = app.ui().sweep().session().job();
-    return "{\"cells\":" + std::to_string(job.cells()) + ",\"run\":" + std::to_string(app.ui().sweep().session().run_id()) + "}";
+    return "{\"cells\":" + std::to_string(job.cells()) + ",\"run\":" + std::to_string(app.ui().sweep().session().run_id()) +
+           ",\"serial\":" + std::to_string(app.ui().sweep().session().serial()) + "}";
   });
 }
 
@@ -89,15 +92,17 @@ AL_EXPORT const char* al_sweep_state() {
     const auto& s = panel.session();
     std::string out = std::string("{\"active\":") + flag(s.has_job()) + ",\"running\":" + flag(s.running()) +
                       ",\"done\":" + flag(s.finished()) + ",\"cancelled\":" + flag(s.cancelled()) +
-                      ",\"open\":" + flag(panel.open()) + ",\"budgetMs\":" + json_number(panel.frame_budget_ms());
+                      ",\"open\":" + flag(panel.open()) + ",\"budgetMs\":" + json_number(panel.frame_budget_ms()) +
+                      ",\"worker\":" + flag(s.prefers_remote());
     if (s.has_job()) {
       const auto& job = s.job();
       const auto& sum = s.summary();
       const std::size_t nx = job.x_values().size();
-      out += ",\"progress\":" + json_number(job.progress()) + ",\"cellsDone\":" + std::to_string(job.cells_done()) +
+      out += ",\"progress\":" + json_number(s.progress()) + ",\"cellsDone\":" + std::to_string(s.cells_done()) +
              ",\"cells\":" + std::to_string(job.cells()) + ",\"nx\":" + std::to_string(nx) +
              ",\"ny\":" + std::to_string(job.y_values().size()) + ",\"elapsedMs\":" + json_number(s.elapsed_ms()) +
              ",\"computeMs\":" + json_number(s.compute_ms()) + ",\"runStepsPerMs\":" + json_number(s.run_steps_per_ms()) +
+             ",\"computedIn\":\"" + (s.remote() ? "worker" : "page") + "\"" +
              ",\"run\":" + std::to_string(s.run_id()) + ",\"optimizer\":" + json_string(adamlab::to_string(s.optimizer())) +
              ",\"xKey\":" + json_string(job.config().x.key) + ",\"yKey\":" + json_string(job.config().y.key) +
              ",\"request\":" + request_json(s.request()) + ",\"link\":" + json_string(adamlab::to_string(s.request())) +
@@ -141,8 +146,8 @@ AL_EXPORT const char* al_sweep_cell(double ix, double iy) {
       throw Error("invalid cell (" + std::to_string(i) + ", " + std::to_string(j) + ") (the grid is " +
                   std::to_string(job.x_values().size()) + " x " + std::to_string(job.y_values().size()) + ")");
     const std::size_t cell = j * job.x_values().size() + i;
-    const double m = job.metric()[cell];
-    const char* status = cell >= job.cells_done() ? "pending" : std::isnan(m) ? "nan" : "ok";
+    const double m = s.metric()[cell];
+    const char* status = cell >= s.cells_done() ? "pending" : std::isnan(m) ? "nan" : "ok";
     return "{\"ix\":" + std::to_string(i) + ",\"iy\":" + std::to_string(j) + ",\"x\":" + json_number(job.x_values()[i]) +
            ",\"y\":" + json_number(job.y_values()[j]) + ",\"xKey\":" + json_string(job.config().x.key) +
            ",\"yKey\":" + json_string(job.config().y.key) + ",\"metric\":" + json_number(m) + ",\"status\":\"" + status +
@@ -157,10 +162,56 @@ AL_EXPORT const char* al_sweep_metric() {
     if (!s.has_job()) throw Error("no sweep: start one first");
     const auto& job = s.job();
     std::string out = "{\"nx\":" + std::to_string(job.x_values().size()) + ",\"ny\":" + std::to_string(job.y_values().size()) +
-                      ",\"cellsDone\":" + std::to_string(job.cells_done()) + ",\"metric\":[";
+                      ",\"cellsDone\":" + std::to_string(s.cells_done()) + ",\"metric\":[";
     out.reserve(out.size() + job.cells() * 12);
-    for (std::size_t i = 0; i < job.cells(); ++i) out += (i ? "," : "") + json_number(job.metric()[i]);
+    for (std::size_t i = 0; i < job.cells(); ++i) out += (i ? "," : "") + json_number(s.metric()[i]);
     return out + "]}";
+  });
+}
+
+// Sweeps started from now on are computed by the Web Worker (on != 0) or a slice per frame here.
+AL_EXPORT const char* al_sweep_use_worker(double on) {
+  return respond([on](App& app) {
+    app.ui().sweep().session().set_remote(on != 0);
+    return std::string("{\"ok\":true}");
+  });
+}
+
+// What the worker should be doing: {serial, running, remote}, plus the config to compute
+// (sim/sweep_wire.h) when a running remote sweep is not `known_serial` (the worker's).
+AL_EXPORT const char* al_sweep_remote(double known_serial) {
+  return respond([known_serial](App& app) {
+    const auto& s = app.ui().sweep().session();
+    const bool remote = s.remote() && s.running();
+    std::string out = "{\"serial\":" + std::to_string(s.serial()) + ",\"running\":" + flag(remote);
+    if (remote && static_cast<double>(s.serial()) != known_serial) {
+      const auto& job = s.job();
+      out += ",\"cells\":" + std::to_string(job.cells()) + ",\"config\":" + json_string(s.wire_config());
+    }
+    return out + "}";
+  });
+}
+
+// The worker's cells [begin, begin + count) of sweep `serial` (values: count doubles in this
+// module's memory). {"ok": false} when the sweep is no longer the running one.
+AL_EXPORT const char* al_sweep_receive(double serial, double begin, double count, const double* values, double progress,
+                                       double compute_ms) {
+  return respond([&](App& app) {
+    const bool ok = app.ui().sweep().session().receive(static_cast<std::uint64_t>(whole(serial, "serial")),
+                                                       static_cast<std::size_t>(whole(begin, "begin")),
+                                                       static_cast<std::size_t>(whole(count, "count")), values, progress,
+                                                       compute_ms);
+    return std::string("{\"ok\":") + flag(ok) + "}";
+  });
+}
+
+// The worker cannot compute sweep `serial` (it failed to load or refused the config): compute it
+// here, a slice per frame, as without a worker.
+AL_EXPORT const char* al_sweep_compute_here(double serial) {
+  return respond([serial](App& app) {
+    auto& s = app.ui().sweep().session();
+    if (static_cast<double>(s.serial()) == serial) s.compute_here();
+    return std::string("{\"ok\":true}");
   });
 }
 

@@ -8,4 +8,9 @@ namespace adamlab {
 // A trace of 10^7 steps is ~700 MB of csv: anything larger is a typo, not an experiment.
 constexpr std::int64_t kMaxTraceSteps = 10'000'000;
 
+// The largest whole number every entry point carries exactly: parse_integer (links, CLI, specs)
+// and the JS bridge's whole() accept up to this, so a value beyond it (e.g. a noise seed) could
+// never be written into a link and read back.
+constexpr std::int64_t kMaxWholeNumber = 9'000'000'000'000'000;
+
 }  // namespace adamlab

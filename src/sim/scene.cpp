@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/error.h"
+#include "core/limits.h"
 #include "optim/optimizer.h"
 #include "sched/scheduler.h"
 
@@ -148,6 +149,10 @@ void Scene::set_colour(int id, int colour) {
 
 void Scene::set_noise(const GradientNoise& noise) {
   if (!(noise.std >= 0) || !std::isfinite(noise.std)) throw Error("invalid noise std: " + format_number(noise.std));
+  // Found by tests/fuzz/scene_fuzz.cpp: a larger seed played, but the scene's link then failed to
+  // load ("seed=...: out of range").
+  if (noise.seed > static_cast<std::uint64_t>(kMaxWholeNumber))
+    throw Error("invalid noise seed: " + std::to_string(noise.seed) + " (0 to " + std::to_string(kMaxWholeNumber) + ")");
   noise_ = noise;
   for (auto& r : runs_) replay(r);
 }

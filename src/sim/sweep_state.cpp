@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "core/limits.h"
 #include "sim/scene.h"
+#include "sim/sweep_wire.h"
 
 namespace adamlab {
 namespace {
@@ -122,10 +123,11 @@ double axis_fraction(const SweepAxis& a, double v) {
   return (v - lo) / (hi - lo);
 }
 
-SweepSummary summarize(const SweepJob& job) {
+SweepSummary summarize(const SweepJob& job) { return summarize(job.metric(), job.cells_done()); }
+
+SweepSummary summarize(const std::vector<double>& m, std::size_t cells_done) {
   SweepSummary s;
-  s.done = job.cells_done();
-  const auto& m = job.metric();
+  s.done = cells_done;
   for (std::size_t i = 0; i < s.done; ++i) {
     const double v = m[i];
     if (std::isnan(v)) {
@@ -152,11 +154,16 @@ double SweepColourScale::value_at(double t) const {
 }
 
 SweepColourScale sweep_colour_scale(const SweepJob& job, const SweepSummary& summary, double min_value) {
+  return sweep_colour_scale(job.config(), job.metric(), summary, min_value);
+}
+
+SweepColourScale sweep_colour_scale(const SweepConfig& config, const std::vector<double>& m, const SweepSummary& summary,
+                                    double min_value) {
   SweepColourScale s;
-  const SweepMetric& metric = job.config().metric;
+  const SweepMetric& metric = config.metric;
   switch (metric.kind) {
     case SweepMetric::kStepsTo:
-      s.lo = 0, s.hi = static_cast<double>(std::max<std::int64_t>(job.config().steps, 1));
+      s.lo = 0, s.hi = static_cast<double>(std::max<std::int64_t>(config.steps, 1));
       return s;
     case SweepMetric::kDiverged:
       s.lo = 0, s.hi = 1;
@@ -169,7 +176,6 @@ SweepColourScale sweep_colour_scale(const SweepJob& job, const SweepSummary& sum
   s.offset = std::isfinite(min_value) ? min_value : 0.0;
   // Over the cells computed so far: the smallest positive gap to f* and the largest.
   double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-  const auto& m = job.metric();
   for (std::size_t i = 0; i < summary.done; ++i) {
     const double u = m[i] - s.offset;
     if (!(u > 0) || !std::isfinite(u)) continue;
@@ -194,11 +200,63 @@ void SweepSession::start(const SweepRequest& request, const Scene& scene, const 
   started_ = finished_ = Clock::now();
   compute_ms_ = 0;
   ++version_;
-  summary_ = summarize(*job_);
+  ++serial_;
+  remote_ = prefer_remote_;
+  metric_.clear();
+  cells_done_ = 0;
+  progress_ = 0;
+  if (remote_) metric_ = job_->metric();  // all NaN
+  summary_ = summarize(metric(), cells_done());
+}
+
+void SweepSession::set_remote(bool remote) {
+  prefer_remote_ = remote;
+  if (!running() || remote == remote_) return;
+  if (!remote) return compute_here();
+  remote_ = true;  // the elsewhere starts from the first cell; the job keeps config and axes
+  metric_.assign(job_->cells(), kNaN);
+  cells_done_ = 0;
+  progress_ = 0;
+  compute_ms_ = 0;
+  started_ = Clock::now();
+  ++serial_;
+  ++version_;
+  summary_ = summarize(metric_, cells_done_);
+}
+
+void SweepSession::compute_here() {
+  if (!job_ || !remote_) return;
+  remote_ = false;  // tick() goes on from where the job stands (its first cell unless handed over)
+  metric_.clear();
+  cells_done_ = 0;
+  progress_ = 0;
+  compute_ms_ = 0;
+  ++version_;
+  summary_ = summarize(metric(), cells_done());
+}
+
+std::string SweepSession::wire_config() const { return sweep_config_to_wire(job_->config()); }
+
+bool SweepSession::receive(std::uint64_t serial, std::size_t begin, std::size_t count, const double* values, double progress,
+                           double compute_ms) {
+  if (serial != serial_ || !remote_ || !running() || begin != cells_done_ || count > metric_.size() - begin) return false;
+  std::copy(values, values + count, metric_.begin() + static_cast<std::ptrdiff_t>(begin));
+  cells_done_ = begin + count;
+  progress_ = cells_done_ == metric_.size() ? 1.0 : std::clamp(progress, 0.0, 1.0);
+  compute_ms_ = compute_ms;
+  if (compute_ms > 0) {
+    const double total = static_cast<double>(job_->cells()) *
+                         static_cast<double>(std::max<std::int64_t>(job_->config().steps, 1)) * job_->config().seeds;
+    rate_ = progress_ * total / compute_ms;
+  }
+  finished_ = Clock::now();
+  ++version_;
+  summary_ = summarize(metric_, cells_done_);
+  return true;
 }
 
 double SweepSession::tick(double budget_ms) {
-  if (!running()) return 0;
+  if (!running() || remote_) return 0;
   const auto begin = Clock::now();
   const double total = static_cast<double>(job_->cells()) * static_cast<double>(std::max<std::int64_t>(job_->config().steps, 1)) *
                        job_->config().seeds;
@@ -221,7 +279,7 @@ double SweepSession::tick(double budget_ms) {
   compute_ms_ += ms_between(begin, Clock::now());
   if (job_->done()) finished_ = Clock::now();
   ++version_;
-  summary_ = summarize(*job_);
+  summary_ = summarize(metric(), cells_done());
   return done_steps;
 }
 
@@ -234,6 +292,9 @@ void SweepSession::cancel() {
 
 void SweepSession::clear() {
   job_.reset();
+  remote_ = false;
+  metric_.clear();
+  cells_done_ = 0;
   summary_ = SweepSummary{};
   ++version_;
 }

@@ -61,6 +61,7 @@ struct SweepSummary {
   std::size_t argmin = 0;  // cell of min (valid when finite > 0)
 };
 SweepSummary summarize(const SweepJob& job);
+SweepSummary summarize(const std::vector<double>& metric, std::size_t cells_done);
 
 // The heat map's colour scale: position(v) in [0, 1] for finite v. Losses are shown on a log
 // scale of loss - f* (the loss chart's convention); steps_to on 0..steps; diverged on 0..1.
@@ -72,7 +73,13 @@ struct SweepColourScale {
   double value_at(double t) const;  // inverse of position (for the colour bar's labels)
 };
 SweepColourScale sweep_colour_scale(const SweepJob& job, const SweepSummary& summary, double min_value);
+SweepColourScale sweep_colour_scale(const SweepConfig& config, const std::vector<double>& metric, const SweepSummary& summary,
+                                    double min_value);
 
+// Computes here (tick() every frame) or elsewhere: with set_remote(true), start() validates and
+// builds the job as always but never advances it; another thread or a Web Worker computes the
+// same config (wire_config(), sim/sweep_wire.h) and hands the finished cells back (receive()).
+// Either way metric(), cells_done() and progress() are what the panel and the bridge read.
 class SweepSession {
  public:
   using Clock = std::chrono::steady_clock;
@@ -81,22 +88,42 @@ class SweepSession {
   // `optimizer`. Throws Error naming the bad token; a running or finished sweep stays then.
   void start(const SweepRequest& request, const Scene& scene, const Spec& optimizer, int run_id);
   // Computes for about budget_ms of wall time (at least one slice); returns run-steps done.
-  // The slice size adapts to the measured run-steps per millisecond.
+  // The slice size adapts to the measured run-steps per millisecond. Does nothing when remote.
   double tick(double budget_ms);
   void cancel();
   void clear();
 
+  // Sweeps are computed elsewhere (true) or by tick() (false) from now on; a running one moves
+  // too (to elsewhere: from its first cell; back here: on from where the job itself stands).
+  void set_remote(bool remote);
+  bool prefers_remote() const { return prefer_remote_; }
+  bool remote() const { return job_ && remote_; }
+  // The running remote sweep goes back to tick() (the worker failed); preference unchanged.
+  void compute_here();
+  // Identifies a start(): a result for an older one is ignored.
+  std::uint64_t serial() const { return serial_; }
+  std::string wire_config() const;  // has_job() only
+  // Cells [begin, begin + count) of sweep `serial` are final; the computation is `progress`
+  // done and has taken `compute_ms` so far. Returns false (and changes nothing) when `serial` is
+  // not the running remote sweep or the range does not continue the cells so far.
+  bool receive(std::uint64_t serial, std::size_t begin, std::size_t count, const double* values, double progress,
+               double compute_ms);
+
   bool has_job() const { return job_ != nullptr; }
-  bool running() const { return job_ && !job_->done(); }
-  bool finished() const { return job_ && job_->done() && !job_->cancelled(); }
+  bool running() const { return job_ && !job_->cancelled() && cells_done() < job_->cells(); }
+  bool finished() const { return job_ && !job_->cancelled() && cells_done() == job_->cells(); }
   bool cancelled() const { return job_ && job_->cancelled(); }
-  const SweepJob& job() const { return *job_; }  // has_job() only
+  const SweepJob& job() const { return *job_; }  // has_job() only: config, axes
+  // The cells so far (row-major, y outer; [0, cells_done()) final, the rest NaN).
+  const std::vector<double>& metric() const { return remote_ ? metric_ : job_->metric(); }
+  std::size_t cells_done() const { return remote_ ? cells_done_ : job_->cells_done(); }
+  double progress() const { return remote_ ? progress_ : job_->progress(); }
   const SweepRequest& request() const { return request_; }
   const Spec& optimizer() const { return optimizer_; }
   int run_id() const { return run_id_; }
 
   double elapsed_ms() const;  // wall time from start() to the last cell (or to now while running)
-  double compute_ms() const { return compute_ms_; }  // of which spent in tick()
+  double compute_ms() const { return compute_ms_; }  // of which spent in tick() (or in the worker)
   double run_steps_per_ms() const { return rate_; }
   std::uint64_t version() const { return version_; }  // bumped whenever cells change
   const SweepSummary& summary() const { return summary_; }
@@ -114,6 +141,11 @@ class SweepSession {
   double rate_ = 2000;  // run-steps per ms; a cautious first guess, replaced after one slice
   std::uint64_t version_ = 0;
   SweepSummary summary_;
+  bool prefer_remote_ = false, remote_ = false;
+  std::uint64_t serial_ = 0;
+  std::vector<double> metric_;  // remote only
+  std::size_t cells_done_ = 0;  // remote only
+  double progress_ = 0;         // remote only
 };
 
 }  // namespace adamlab

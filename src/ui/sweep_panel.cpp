@@ -174,7 +174,7 @@ void SweepPanel::update(const Scene& scene, int selected_run_id) {
   // A sweep belongs to its run: gone with it (a removed run, a link or preset replacing the runs),
   // so the link never names a sweep the scene cannot show.
   if (session_.has_job() && !scene.find(session_.run_id())) session_.clear();
-  if (!session_.running()) {
+  if (!session_.running() || session_.remote()) {
     last_compute_ms_ = 0;
     return;
   }
@@ -376,7 +376,7 @@ void SweepPanel::draw_controls(const Scene& scene, const SceneRun* run, float wi
         error_ = e.what();
       }
     }
-    tooltip("Compute the grid (spread over frames: the page stays responsive).");
+    tooltip("Compute the grid (in the browser in a background worker, else spread over frames: the page stays responsive).");
   }
   ImGui::SameLine();
   ImGui::BeginDisabled(!session_.has_job() || session_.running());
@@ -387,17 +387,17 @@ void SweepPanel::draw_controls(const Scene& scene, const SceneRun* run, float wi
   if (session_.has_job()) {
     const SweepJob& job = session_.job();
     char buf[96];
-    std::snprintf(buf, sizeof buf, "%.0f%%  %.2f s", 100 * job.progress(), session_.elapsed_ms() / 1000);
-    ImGui::ProgressBar(static_cast<float>(job.progress()), ImVec2(-1, 0), buf);
+    std::snprintf(buf, sizeof buf, "%.0f%%  %.2f s", 100 * session_.progress(), session_.elapsed_ms() / 1000);
+    ImGui::ProgressBar(static_cast<float>(session_.progress()), ImVec2(-1, 0), buf);
     const double cells = static_cast<double>(job.cells());
-    const double run_steps = static_cast<double>(job.cells_done()) * job.config().steps * job.config().seeds;
+    const double run_steps = static_cast<double>(session_.cells_done()) * job.config().steps * job.config().seeds;
     ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("%s / %s cells x %lld steps%s", thousands(static_cast<double>(job.cells_done())).c_str(),
+    ImGui::TextDisabled("%s / %s cells x %lld steps%s", thousands(static_cast<double>(session_.cells_done())).c_str(),
                         thousands(cells).c_str(), static_cast<long long>(job.config().steps),
                         session_.cancelled() ? " (cancelled)" : "");
     if (session_.compute_ms() > 0 && run_steps > 0)
-      ImGui::TextDisabled("computing %.2f s of it (%.0f M run-steps/s)", session_.compute_ms() / 1000,
-                          run_steps / session_.compute_ms() / 1000);
+      ImGui::TextDisabled("computing %.2f s of it%s (%.0f M run-steps/s)", session_.compute_ms() / 1000,
+                          session_.remote() ? " in a worker" : "", run_steps / session_.compute_ms() / 1000);
     ImGui::PopTextWrapPos();
   }
   if (!error_.empty()) {
@@ -418,14 +418,14 @@ void SweepPanel::ensure_texture(const Scene& scene) {
                                                                      : make_problem(job.config().problem)->min_value();
   } catch (const Error&) {
   }
-  scale_ = sweep_colour_scale(job, summary, fstar);
+  scale_ = sweep_colour_scale(job.config(), session_.metric(), summary, fstar);
   const int nx = static_cast<int>(job.x_values().size()), ny = static_cast<int>(job.y_values().size());
   const int k = std::max(1, kTextureSide / std::max(nx, ny));
   const int w = nx * k, h = ny * k;
   pixels_.assign(static_cast<std::size_t>(w) * h, abgr(kPendingColour));
   const auto& table = viridis_table();
-  const auto& m = job.metric();
-  const std::size_t done = job.cells_done();
+  const auto& m = session_.metric();
+  const std::size_t done = session_.cells_done();
   for (int iy = 0; iy < ny; ++iy) {
     for (int ix = 0; ix < nx; ++ix) {
       const std::size_t cell = static_cast<std::size_t>(iy) * nx + ix;
@@ -553,12 +553,12 @@ void SweepPanel::draw_heat_map(const Scene& scene, CommandQueue& commands, ImVec
       ImGui::BeginTooltip();
       ImGui::Text("%s = %s", config.x.key.c_str(), format_number(xv).c_str());
       ImGui::Text("%s = %s", config.y.key.c_str(), format_number(yv).c_str());
-      if (cell >= job.cells_done()) {
+      if (cell >= session_.cells_done()) {
         ImGui::TextDisabled("pending");
-      } else if (std::isnan(job.metric()[cell])) {
+      } else if (std::isnan(session_.metric()[cell])) {
         ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.45f, 1), "%s", nan_label(config.metric));
       } else {
-        ImGui::Text("%s = %.6g", metric_label(config.metric).c_str(), job.metric()[cell]);
+        ImGui::Text("%s = %.6g", metric_label(config.metric).c_str(), session_.metric()[cell]);
       }
       ImGui::TextDisabled(add ? "click: add a run with this setting" : "click: set the run to this; shift+click: add a run");
       ImGui::EndTooltip();

@@ -5,7 +5,8 @@
 // a click sets the sweep's run to that cell's setting, shift+click adds a run with it.
 //
 // The sweep computes a slice every frame (update()), within a time budget that keeps the page
-// at 30+ frames per second, whether or not the panel is on screen.
+// at 30+ frames per second, whether or not the panel is on screen; in the browser a Web Worker
+// computes it instead (app_sweep_bridge.cpp, web/sweep_client.js) and the panel only draws.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -40,6 +41,9 @@ class SweepPanel {
   std::optional<std::string> take_request_error();
 
   const SweepSession& session() const { return session_; }
+  // For the bridge that hands the sweep to a Web Worker and its results back (SweepSession's
+  // set_remote, receive, compute_here).
+  SweepSession& session() { return session_; }
   // The link's sweep= value while a sweep is shown.
   std::optional<std::string> link_value() const;
   bool open() const { return open_; }

@@ -91,12 +91,12 @@ try {
     const expected = {
       'step(NaN)': "invalid step count: 'NaN'", 'step(-1)': 'invalid step count: -1', 'step(1.5)': 'invalid step count: 1.5',
       'step("5")': "invalid step count: '5'", 'setStart(NaN,0)': "invalid start x: 'NaN'",
-      'setStart(0,Infinity)': "invalid start y: 'Infinity'", 'setSpeed(1e9)': 'invalid speed: 1e+09 (steps per second, 0.25 to 20000)',
+      'setStart(0,Infinity)': "invalid start y: 'Infinity'", 'setSpeed(1e9)': 'invalid speed: 1000000000 (steps per second, 0.25 to 20000)',
       'setSpeed(0)': 'invalid speed: 0 (steps per second, 0.25 to 20000)',
       'setStepLimit(1e12)': 'invalid step limit: 1000000000000 (1 to 200000)', 'setStepLimit(0)': 'invalid step limit: 0 (1 to 200000)',
       'setProblem(123)': "invalid problem spec: '123' (expected a string)", 'updateRun(lr=-1)': 'Invalid learning rate: -1',
       'updateRun(beta2=1)': 'Invalid beta parameter at index 1: 1', 'addRun(lr=nan)': "'nan'", 'removeRun(-1)': "invalid run id: '-1'",
-      'removeRun(1e300)': "invalid run id: '1e+300'", 'zoomAt(NaN)': "invalid zoom factor: 'NaN'", 'setNoise(std=-1)': 'std',
+      'removeRun(1e300)': 'invalid run id: 1e+300', 'zoomAt(NaN)': "invalid zoom factor: 'NaN'", 'setNoise(std=-1)': 'std',
       'sweep 10^6 x 10^6': '1000000', 'sweep steps 1e12': 'steps',
     };
     for (const [name, want] of Object.entries(expected))
@@ -227,6 +227,8 @@ try {
     assert((await state(page)).speed === before.speed, 'a click changed the speed');
     await retype(page, '0');
     const after = await state(page);
+    await page.mouse.move(600, 300);  // no tooltip over the message
+    await page.waitForTimeout(100);
     await page.screenshot({ path: path.join(artifacts, 'hardening-ui-error.png') });
     assert(after.uiError === 'invalid step limit: 0 (1 to 200000)', JSON.stringify(after.uiError));
     assert(after.stepLimit === before.stepLimit, `limit ${before.stepLimit} -> ${after.stepLimit}`);
@@ -252,6 +254,8 @@ try {
     assert((await state(page)).uiTyping, 'Tab did not reach a text field');
     await retype(page, '-1');
     const after = await state(page);
+    await page.mouse.move(600, 300);
+    await page.waitForTimeout(100);
     await page.screenshot({ path: path.join(artifacts, 'hardening-ui-lr-error.png') });
     assert(after.uiError === 'Invalid learning rate: -1', JSON.stringify(after.uiError));
     assert(sceneOf(after) === sceneOf(before), 'the scene changed');

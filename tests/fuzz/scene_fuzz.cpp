@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <set>
 #include <string>
@@ -122,6 +123,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_invariants(scene);
   }
   const adamlab::ParsedLink back = adamlab::parse_link(adamlab::to_link(adamlab::link_from_scene(scene)));
-  if (!back.errors.empty()) std::abort();
+  if (!back.errors.empty()) {
+    std::fprintf(stderr, "scene link %s does not parse back: %s\n",
+                 adamlab::to_link(adamlab::link_from_scene(scene)).c_str(), back.errors.front().c_str());
+    std::abort();
+  }
   return 0;
 }
