@@ -38,15 +38,16 @@ endfunction()
 # no GL or ImGui, loaded into a Web Worker with importScripts. Its own build of the core sources
 # may use -msimd128: the batched engine runs unfused in WebAssembly (batch::default_arithmetic)
 # and with -ffp-contract=off vectorised loops round every operation as the scalar ones do, so
-# its cells equal the app's (tests/browser/sweep.mjs compares them bit for bit).
+# its cells equal the app's (tests/browser/sweep.mjs compares them bit for bit). -O2, not -O3:
+# as fast on a 256 x 256 x 1000 sweep (within noise) and 23% smaller (147 KB gzip against 190 KB).
 set(ADAMLAB_SWEEP_WORKER_EXPORTS _sw_start _sw_advance _sw_metric _sw_progress _sw_compute_ms _sw_stop _malloc _free)
 
 function(adamlab_configure_sweep_worker target)
   list(JOIN ADAMLAB_SWEEP_WORKER_EXPORTS "," exports)
   set_target_properties(${target} PROPERTIES OUTPUT_NAME "adamlab_sweep_worker" SUFFIX ".js")
-  target_compile_options(${target} PRIVATE -O3 -msimd128)
+  target_compile_options(${target} PRIVATE -O2 -msimd128)
   target_link_options(${target} PRIVATE
-    -O3
+    -O2
     -msimd128
     --no-entry
     -sENVIRONMENT=worker
