@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "app/bridge_json.h"
 #include "core/error.h"
 #include "imgui.h"
 #include "sim/anatomy.h"
@@ -16,11 +17,7 @@
 #include "sim/scene_json.h"
 
 #if defined(__EMSCRIPTEN__)
-#include <emscripten/emscripten.h>
 #include <emscripten/heap.h>
-#define AL_EXPORT extern "C" EMSCRIPTEN_KEEPALIVE
-#else
-#define AL_EXPORT extern "C"
 #endif
 
 namespace {
@@ -33,16 +30,7 @@ std::string g_result;  // the returned pointer stays valid until the next call
 
 template <class F>
 const char* respond(F&& body) {
-  try {
-    App* app = adamlab::app::app_instance();
-    if (!app) throw Error("AdamLab is not running");
-    g_result = body(*app);
-  } catch (const std::exception& e) {
-    g_result = "{\"error\":" + adamlab::json_string(e.what()) + "}";
-  } catch (...) {
-    g_result = "{\"error\":\"unknown error\"}";
-  }
-  return g_result.c_str();
+  return adamlab::app::respond_json(g_result, std::forward<F>(body));
 }
 
 std::string ok() { return "{\"ok\":true}"; }

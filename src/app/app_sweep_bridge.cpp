@@ -8,17 +8,11 @@
 #include <string>
 
 #include "app/app.h"
+#include "app/bridge_json.h"
 #include "core/error.h"
 #include "sim/noise.h"
 #include "sim/scene_json.h"
 #include "sim/sweep_state.h"
-
-#if defined(__EMSCRIPTEN__)
-#include <emscripten/emscripten.h>
-#define AL_EXPORT extern "C" EMSCRIPTEN_KEEPALIVE
-#else
-#define AL_EXPORT extern "C"
-#endif
 
 namespace {
 
@@ -31,16 +25,7 @@ std::string g_result;
 
 template <class F>
 const char* respond(F&& body) {
-  try {
-    App* app = adamlab::app::app_instance();
-    if (!app) throw Error("AdamLab is not running");
-    g_result = body(*app);
-  } catch (const std::exception& e) {
-    g_result = "{\"error\":" + json_string(e.what()) + "}";
-  } catch (...) {
-    g_result = "{\"error\":\"unknown error\"}";
-  }
-  return g_result.c_str();
+  return adamlab::app::respond_json(g_result, std::forward<F>(body));
 }
 
 std::string text(const char* s) { return s ? std::string(s) : std::string(); }

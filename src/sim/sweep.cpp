@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "core/error.h"
+#include "core/split.h"
 
 namespace adamlab {
 namespace {
@@ -14,17 +15,6 @@ namespace {
 constexpr std::size_t kBlockCells = 4096;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::size_t begin = 0;
-  while (true) {
-    const auto pos = s.find(sep, begin);
-    out.push_back(s.substr(begin, pos == std::string::npos ? std::string::npos : pos - begin));
-    if (pos == std::string::npos) return out;
-    begin = pos + 1;
-  }
-}
 
 }  // namespace
 
@@ -53,7 +43,7 @@ SweepAxis parse_sweep_axis(const std::string& text, const std::string& option) {
   axis.text = text;
   axis.key = text.substr(0, eq);
   if (axis.key.empty()) throw Error(where + " (missing the option key before '=')");
-  const auto parts = split(text.substr(eq + 1), ':');
+  const auto parts = split_at(text.substr(eq + 1), ':');
   if (parts.size() != 4) throw Error(where + " (expected KEY=LO:HI:log|lin|log1m:N, e.g. lr=1e-4:1:log:64)");
   axis.lo = parse_number(parts[0], option + " low end");
   axis.hi = parse_number(parts[1], option + " high end");

@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "core/limits.h"
+#include "core/split.h"
 #include "sim/scene.h"
 #include "sim/sweep_wire.h"
 
@@ -14,17 +15,6 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // A loss scale spanning more decades than this is mostly empty colour: clip at the bottom.
 constexpr double kMaxDecades = 16;
-
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::size_t begin = 0;
-  while (true) {
-    const auto pos = s.find(sep, begin);
-    out.push_back(s.substr(begin, pos == std::string::npos ? std::string::npos : pos - begin));
-    if (pos == std::string::npos) return out;
-    begin = pos + 1;
-  }
-}
 
 double ms_between(SweepSession::Clock::time_point a, SweepSession::Clock::time_point b) {
   return std::chrono::duration<double, std::milli>(b - a).count();
@@ -55,7 +45,7 @@ SweepRequest parse_sweep_request(const std::string& text) {
   SweepRequest r;
   bool has_x = false, has_y = false, has_steps = false;
   std::vector<std::string> seen;
-  for (const std::string& item : split(text, ',')) {
+  for (const std::string& item : split_at(text, ',')) {
     const auto colon = item.find(':');
     if (colon == std::string::npos)
       throw Error("invalid sweep part '" + item + "' (expected FIELD:VALUE, fields x, y, steps, metric, seeds)");

@@ -3,45 +3,15 @@
 // hostile links, reset to defaults, and bounded memory over 10^6 steps.
 //   node hardening.mjs URL [ARTIFACT_DIR]      (run.sh calls it after test.mjs)
 // Prints one line per check, the measured heap, and a final "N passed, N failed".
-import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
-
-const url = process.argv[2];
-const here = path.dirname(new URL(import.meta.url).pathname);
-const artifacts = process.argv[3] || path.join(here, 'artifacts');
-fs.mkdirSync(artifacts, { recursive: true });
-
-const CHROMIUM_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { here, url, artifacts, check, assert, messages, startBrowser, openPage, checkNoConsoleMessages, finish } from './harness.mjs';
 
 // The WASM heap may not grow past this while 12 runs play 10^6 steps (docs/INPUTS.md, "Limits").
 const HEAP_BOUND_BYTES = 64 * 1024 * 1024;
 
-let passed = 0, failed = 0;
 const report = [];
-async function check(name, fn) {
-  try {
-    const note = await fn();
-    passed++;
-    console.log(`ok   ${name}${note ? ` (${note})` : ''}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${e && e.stack ? e.stack.split('\n').slice(0, 3).join(' | ') : e}`);
-  }
-}
-function assert(cond, message) { if (!cond) throw new Error(message); }
-
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const messages = [];
-async function openPage(width, height, hash = '') {
-  const page = await browser.newPage({ viewport: { width, height } });
-  page.on('console', m => messages.push(`${width}x${height} [${m.type()}] ${m.text()}`));
-  page.on('pageerror', e => messages.push(`${width}x${height} [pageerror] ${e.message}`));
-  await page.goto(url + hash);
-  await page.evaluate(() => window.adamlab.ready);
-  return page;
-}
+const browser = await startBrowser();
 const state = page => page.evaluate(() => adamlab.getState());
 // Real key events, each held across a frame (ImGui 1.86 reads keys once per frame).
 async function keys(page, list) {
@@ -368,13 +338,8 @@ try {
   });
 
   await page.close();
-  await check('no console errors or warnings', async () => {
-    assert(messages.length === 0, messages.join('\n'));
-  });
+  await checkNoConsoleMessages();
 } finally {
   await browser.close();
 }
-for (const line of report) console.log(line);
-console.log(`screenshots: ${artifacts}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish(report);

@@ -3,8 +3,7 @@
 // "N passed, N failed" line.
 import fs from 'node:fs';
 import path from 'node:path';
-
-const here = path.dirname(new URL(import.meta.url).pathname);
+import { here, imageStats } from './harness.mjs';
 
 // A scene state without the run ids (a reload numbers runs afresh), with `selected` and the
 // anatomy run as indices instead.
@@ -30,26 +29,10 @@ function firstDifference(a, b, where = '') {
   return a === b ? null : `${where}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`;
 }
 
-// Decodes a PNG (bytes) in the page and counts distinct colours and non-background pixels.
+// Distinct colours and the share of non-background pixels of a whole PNG (bytes).
 async function pngStats(page, bytes) {
-  return page.evaluate(async b64 => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, c.width, c.height).data;
-    const colours = new Set();
-    let filled = 0, n = 0;
-    for (let i = 0; i < d.length; i += 4 * 13) {
-      n++;
-      colours.add((d[i] >> 3) << 10 | (d[i + 1] >> 3) << 5 | (d[i + 2] >> 3));
-      if (Math.abs(d[i] - 23) + Math.abs(d[i + 1] - 25) + Math.abs(d[i + 2] - 31) > 30) filled++;
-    }
-    return { width: img.width, height: img.height, colours: colours.size, filled: filled / n };
-  }, Buffer.from(bytes).toString('base64'));
+  const r = await imageStats(page, bytes, { stride: 13 });
+  return { width: r.width, height: r.height, colours: r.colours, filled: r.filled };
 }
 
 export async function shareChecks({ browser, url, check, assert, artifacts, openPage, regionStats, messages, report }) {

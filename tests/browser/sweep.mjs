@@ -2,63 +2,17 @@
 //   node sweep.mjs URL [ARTIFACT_DIR]      (run.sh calls it after test.mjs)
 // Prints one line per check, the measured sweep times and frame rates, and a final
 // "N passed, N failed"; exits non-zero on any failure.
-import { chromium } from 'playwright-core';
-import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
+import { url, artifacts, check, assert, messages, startBrowser, openPage, imageStats, checkNoConsoleMessages, finish } from './harness.mjs';
 
-const url = process.argv[2];
-const artifacts = process.argv[3] || path.join(path.dirname(new URL(import.meta.url).pathname), 'artifacts');
-fs.mkdirSync(artifacts, { recursive: true });
-
-const CHROMIUM_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-let passed = 0, failed = 0;
 const report = [];
-async function check(name, fn) {
-  try {
-    const note = await fn();
-    passed++;
-    console.log(`ok   ${name}${note ? ` (${note})` : ''}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${e && e.stack ? e.stack.split('\n').slice(0, 3).join(' | ') : e}`);
-  }
-}
-function assert(cond, message) { if (!cond) throw new Error(message); }
+const browser = await startBrowser();
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const messages = [];
-async function openPage(width, height, hash = '') {
-  const page = await browser.newPage({ viewport: { width, height } });
-  page.on('console', m => messages.push(`${width}x${height} [${m.type()}] ${m.text()}`));
-  page.on('pageerror', e => messages.push(`${width}x${height} [pageerror] ${e.message}`));
-  await page.goto(url + hash);
-  await page.evaluate(() => window.adamlab.ready);
-  return page;
-}
-
-// Colour statistics of a screenshot region (decoded in the page: node has no PNG decoder).
+// Colour statistics of a screenshot region: distinct colours and the share that is red.
 async function regionStats(page, png, region) {
-  return page.evaluate(async ({ b64, region }) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(Math.round(region.left), Math.round(region.top), Math.round(region.width), Math.round(region.height)).data;
-    const colours = new Set();
-    let red = 0, n = 0;
-    for (let i = 0; i < d.length; i += 4 * 3) {
-      n++;
-      colours.add((d[i] >> 3) << 10 | (d[i + 1] >> 3) << 5 | (d[i + 2] >> 3));
-      if (d[i] > 170 && d[i + 1] < 90 && d[i + 2] < 100) red++;
-    }
-    return { colours: colours.size, red: red / n };
-  }, { b64: png.toString('base64'), region });
+  const r = await imageStats(page, png, { region, stride: 3 });
+  return { colours: r.colours, red: r.red };
 }
 
 // Runs a sweep in the page while counting animation frames: the page's own view of smoothness.
@@ -114,9 +68,10 @@ try {
   // (web/sweep_worker.js), so it costs the page's thread next to nothing; wall time is from the
   // JS call to the promise resolving. Bounds are generous (the machine may be loaded) but catch a
   // fall back to the page's thread, which took 3.4-5.2 s for 256 x 256 x 1000 here.
-  // Frame rate: with 4+ cores, at least 0.9 x the idle rate; with fewer (software WebGL needs
-  // them), against the rate while a plain JS worker spins (busyWorkerFps), with more slack since
-  // that yardstick itself varies by ~25% run to run.
+  // Frame rate: with 4+ cores, at least 0.9 x the idle rate. With fewer, software WebGL and the
+  // worker compete for the same cores, so the yardstick is the rate while a plain JS worker spins
+  // (busyWorkerFps), and 0.4 of it is required: that yardstick varies by ~25% run to run and
+  // a loaded 2-core machine measured 0.51 of it once. Frames stopping (worst gap) fails either way.
   const bounds = { 256: 2500, 128: 800 };
   // The timing pages are the only ones open: another page would draw frames too, on the same cores.
   const cores = os.availableParallelism ? os.availableParallelism() : os.cpus().length;
@@ -140,7 +95,7 @@ try {
       assert(r.pageMs < bounds[n], `${r.pageMs.toFixed(0)} ms (bound ${bounds[n]} ms)`);
       assert(r.maxGap < 400, `a frame took ${r.maxGap.toFixed(0)} ms`);
       if (n === 256) {  // the 128 one lasts a few frames: too short to rate
-        const yardstick = cores >= 4 ? 0.9 * idle : 0.75 * busy;
+        const yardstick = cores >= 4 ? 0.9 * idle : 0.4 * busy;
         // Frames the yardstick gives in the same time, less one for where the window falls.
         const expected = yardstick * r.pageMs / 1000 - 1;
         assert(r.frames >= expected, `${r.frames} frames in ${r.pageMs.toFixed(0)} ms (want >= ${expected.toFixed(1)}: ` +
@@ -479,13 +434,8 @@ try {
   });
 
   await page.close();
-  await check('no console errors or warnings', async () => {
-    assert(messages.length === 0, messages.join('\n'));
-  });
+  await checkNoConsoleMessages();
 } finally {
   await browser.close();
 }
-for (const line of report) console.log(line);
-console.log(`screenshots: ${artifacts}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish(report);

@@ -1,69 +1,21 @@
 // Browser test of the WASM playground in Debian's Chromium (driven by playwright-core).
 //   node test.mjs URL [ARTIFACT_DIR]      (run.sh builds, serves and calls this)
 // Prints one line per check and a final "N passed, N failed"; exits non-zero on any failure.
-import { chromium } from 'playwright-core';
-import fs from 'node:fs';
 import path from 'node:path';
+import { url, artifacts, check, assert, messages, startBrowser, open, imageStats, checkNoConsoleMessages, finish } from './harness.mjs';
 import { shareChecks } from './share_checks.mjs';
 
-const url = process.argv[2];
-const artifacts = process.argv[3] || path.join(path.dirname(new URL(import.meta.url).pathname), 'artifacts');
-fs.mkdirSync(artifacts, { recursive: true });
-
-// Software WebGL2 (SwiftShader through ANGLE), and no background traffic to a closed network.
-// Not --disable-gpu: with it, Chromium composites the WebGL canvas by reading pixels back and
-// logs "GPU stall due to ReadPixels" warnings.
-const CHROMIUM_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-let passed = 0, failed = 0;
 const report = {};
-async function check(name, fn) {
-  try {
-    const note = await fn();
-    passed++;
-    console.log(`ok   ${name}${note ? ` (${note})` : ''}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${e && e.stack ? e.stack.split('\n').slice(0, 3).join(' | ') : e}`);
-  }
-}
-function assert(cond, message) { if (!cond) throw new Error(message); }
-
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const messages = [];
-
-async function openPage(width, height, dpr = 1, extra = {}) {
-  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: dpr, ...extra });
-  page.on('console', m => messages.push(`${width}x${height}@${dpr} [${m.type()}] ${m.text()}`));
-  page.on('pageerror', e => messages.push(`${width}x${height}@${dpr} [pageerror] ${e.message}`));
-  await page.goto(url);
-  await page.evaluate(() => window.adamlab.ready);
-  return page;
+const browser = await startBrowser();
+function openPage(width, height, dpr = 1, extra = {}) {
+  return open({ viewport: { width, height }, deviceScaleFactor: dpr, ...extra }, `${width}x${height}@${dpr}`);
 }
 
-// Decodes a screenshot in the page (the browser has a PNG decoder; node has none built in) and
-// measures how much of a region is not the background, and how many distinct colours it has.
+// How much of a screenshot region (CSS pixels) is not the background, and how many distinct
+// colours it has.
 async function regionStats(page, png, region) {
-  return page.evaluate(async ({ b64, region }) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    const s = img.width / innerWidth;
-    const d = g.getImageData(Math.round(region.left * s), Math.round(region.top * s), Math.round(region.width * s), Math.round(region.height * s)).data;
-    const colours = new Set();
-    let nonBackground = 0, n = 0;
-    for (let i = 0; i < d.length; i += 4 * 7) {
-      n++;
-      colours.add((d[i] >> 3) << 10 | (d[i + 1] >> 3) << 5 | (d[i + 2] >> 3));
-      if (Math.abs(d[i] - 23) + Math.abs(d[i + 1] - 25) + Math.abs(d[i + 2] - 31) > 30) nonBackground++;
-    }
-    return { colours: colours.size, filled: nonBackground / n };
-  }, { b64: png.toString('base64'), region });
+  const r = await imageStats(page, png, { region, stride: 7, scaled: true });
+  return { colours: r.colours, filled: r.filled };
 }
 
 const state = page => page.evaluate(() => adamlab.getState());
@@ -309,9 +261,7 @@ try {
 
   await shareChecks({ browser, url, check, assert, artifacts, openPage, regionStats, messages, report });
 
-  await check('no console errors or warnings', async () => {
-    assert(messages.length === 0, messages.join('\n'));
-  });
+  await checkNoConsoleMessages();
 } finally {
   await browser.close();
 }
@@ -321,6 +271,4 @@ if (report.tutorialFirstEmbedMs !== undefined)
   console.log(`tutorial: first visible embed drawn ${report.tutorialFirstEmbedMs} ms after navigation, ${report.tutorialEmbedFps.toFixed(0)} fps; paused offscreen: ${report.tutorialPausedOffscreen}`);
 if (report.gridFps !== undefined)
   console.log(`12 embeds: 9 visible ready by ${report.gridVisibleReadyMs} ms; fps per embed ${report.gridFps}; parent worst timer lag ${report.gridLagMs.toFixed(0)} ms`);
-console.log(`screenshots: ${artifacts}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();
