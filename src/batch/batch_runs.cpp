@@ -124,7 +124,10 @@ class FamilyEngine final : public detail::Engine {
         v[i] = kv.second[std::min<Eigen::Index>(static_cast<Eigen::Index>(i), c.runs - 1)];  // pad: repeat the last run
     }
     for (std::size_t t = 0; t < kTables; ++t)
-      tables_[t] = StepTable(values[static_cast<std::size_t>(F::tables[t].key)], F::tables[t].f);
+      tables_[t] = F::tables[t].numerator < 0
+                       ? StepTable(values[static_cast<std::size_t>(F::tables[t].key)], F::tables[t].f)
+                       : StepTable(values[static_cast<std::size_t>(F::tables[t].key)], F::tables[t].f,
+                                   values[static_cast<std::size_t>(F::tables[t].numerator)]);
     chunks_.resize(chunks);
     for (std::size_t ci = 0; ci < chunks; ++ci) {
       ChunkData& d = chunks_[ci];

@@ -43,13 +43,13 @@ inline void adam_coordinate(double grad, double& param, double& exp_avg, double&
 template <class P, bool kAmsgrad, bool kDecoupled, class State>
 void adam_lanes(const Chunk* h, const Chunk* t, State& s, Chunk* p, const Chunk* g, bool maximize) {
   enum { kLr, kBeta1, kBeta2, kEps, kWeightDecay };
-  enum { kBiasCorrection1, kBiasCorrection2Sqrt };
+  enum { kStepSize, kBiasCorrection2Sqrt };
   const double* ADAMLAB_RESTRICT lr = h[kLr].data();
   const double* ADAMLAB_RESTRICT beta1 = h[kBeta1].data();
   const double* ADAMLAB_RESTRICT beta2 = h[kBeta2].data();
   const double* ADAMLAB_RESTRICT eps = h[kEps].data();
   const double* ADAMLAB_RESTRICT weight_decay = h[kWeightDecay].data();
-  const double* ADAMLAB_RESTRICT bc1 = t[kBiasCorrection1].data();
+  const double* ADAMLAB_RESTRICT step_sizes = t[kStepSize].data();  // lr / bias_correction1
   const double* ADAMLAB_RESTRICT bc2_sqrt = t[kBiasCorrection2Sqrt].data();
   const double* ADAMLAB_RESTRICT gx = g[0].data();
   const double* ADAMLAB_RESTRICT gy = g[1].data();
@@ -64,7 +64,7 @@ void adam_lanes(const Chunk* h, const Chunk* t, State& s, Chunk* p, const Chunk*
   const double sign = maximize ? -1.0 : 1.0;  // -grad exactly
   ADAMLAB_LANES
   for (int i = 0; i < kChunk; ++i) {
-    const double step_size = lr[i] / bc1[i];
+    const double step_size = step_sizes[i];
     const double decay = 1 - lr[i] * weight_decay[i];
     double x = px[i], y = py[i], m0 = mx[i], m1 = my[i], v0 = vx[i], v1 = vy[i];
     double a0 = kAmsgrad ? maxx[i] : 0.0, a1 = kAmsgrad ? maxy[i] : 0.0;
@@ -95,9 +95,10 @@ struct AdamFamily {
                                                              {"beta2", &Options::beta2},
                                                              {"eps", &Options::eps},
                                                              {"weight_decay", &Options::weight_decay}}};
-  enum { kBiasCorrection1, kBiasCorrection2Sqrt };
+  enum { kStepSize, kBiasCorrection2Sqrt };
+  // step_size = lr / bias_correction1 (a quotient table), sqrt(1 - beta2**step).
   static constexpr std::array<TableDef, 2> tables{
-      {{kBeta1, &one_minus_pow, 0}, {kBeta2, &sqrt_one_minus_pow, 0}}};
+      {{kBeta1, &one_minus_pow, 0, kLr}, {kBeta2, &sqrt_one_minus_pow, 0}}};
   struct State {
     Chunk exp_avg[2], exp_avg_sq[2], max_exp_avg_sq[2];
   };

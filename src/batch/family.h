@@ -29,6 +29,7 @@ struct TableDef {
   int key;                     // which numeric key the table is a function of
   StepTable::Function f;       // f(value, step)
   int step_offset;             // 1: the value for the next step (NAdam's mu_next)
+  int numerator = -1;          // >= 0: a quotient table, value of that key / f(value, step)
 };
 
 inline double pow_step(double beta, double step) { return std::pow(beta, step); }
