@@ -15,6 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "golden_json.h"
+
 #include "optim/optimizer.h"
 #include "problems/problem.h"
 
@@ -33,14 +35,7 @@ constexpr double kRelTol = 1e-12;
 // a future case that does can say so here.
 constexpr double kAbsFloor = 0;
 
-const json& golden() {
-  static const json data = [] {
-    std::ifstream in(std::string(ADAMLAB_GOLDEN_DIR) + "/optim_golden.json");
-    if (!in) throw std::runtime_error("cannot open optim_golden.json");
-    return json::parse(in);
-  }();
-  return data;
-}
+const json& golden() { return golden_json("optim_golden.json"); }
 
 double number(const json& v) {
   if (v.is_number()) return v.get<double>();

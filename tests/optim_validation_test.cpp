@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "golden_json.h"
+
 #include "core/error.h"
 #include "optim/adadelta.h"
 #include "optim/adagrad.h"
@@ -27,14 +29,7 @@ namespace {
 
 using nlohmann::json;
 
-const json& golden() {
-  static const json data = [] {
-    std::ifstream in(std::string(ADAMLAB_GOLDEN_DIR) + "/optim_golden.json");
-    if (!in) throw std::runtime_error("cannot open optim_golden.json");
-    return json::parse(in);
-  }();
-  return data;
-}
+const json& golden() { return golden_json("optim_golden.json"); }
 
 std::string error_of(const std::string& spec) {
   try {
