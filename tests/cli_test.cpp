@@ -2,6 +2,7 @@
 // contract other tools depend on.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <cstdio>
@@ -26,7 +27,9 @@ std::string quote(const std::string& s) {
 
 Result run_cli(const std::vector<std::string>& args) {
   static int counter = 0;
-  const std::string err_path = ::testing::TempDir() + "adamlab_cli_err_" + std::to_string(counter++);
+  // CTest runs tests as parallel processes: the pid keeps their stderr files apart.
+  const std::string err_path =
+      ::testing::TempDir() + "adamlab_cli_err_" + std::to_string(getpid()) + "_" + std::to_string(counter++);
   std::string cmd = quote(ADAMLAB_CLI_PATH);
   for (const auto& a : args) cmd += " " + quote(a);
   cmd += " 2>" + quote(err_path);
