@@ -11,7 +11,7 @@ set(ADAMLAB_WEB_EXPORTS
   _main _al_get_state _al_reset_to_defaults _al_play _al_pause _al_step _al_reset _al_set_problem _al_set_start
   _al_add_run _al_remove_run _al_update_run _al_trace _al_stats _al_zoom_at _al_set_speed
   _al_set_step_limit _al_set_visible _al_select_run _al_duplicate_run
-  _al_get_link _al_set_link _al_dismiss_link_errors _al_presets _al_anatomy _al_set_anatomy
+  _al_get_link _al_set_link _al_refuse_link _al_dismiss_link_errors _al_presets _al_anatomy _al_set_anatomy
   _al_export_csv _al_export_json
   _al_sweep_start _al_sweep_state _al_sweep_cancel _al_sweep_clear _al_sweep_cell _al_sweep_metric _al_set_noise
   _al_sweep_use_worker _al_sweep_remote _al_sweep_receive _al_sweep_compute_here

@@ -136,6 +136,7 @@ TEST(Cli, ZeroStepsPrintsOnlyTheStart) {
 
 TEST(Cli, BadInputExitsTwoWithOneLineNamingTheToken) {
   expect_rejected(trace_args("adamm"), "adamm");
+  expect_rejected(trace_args("ad\nam"), "'ad\\nam'");  // a newline inside a value stays on the one line
   expect_rejected(trace_args("adam:lr=-1"), "Invalid learning rate: -1");
   expect_rejected(trace_args("adam:beta1=1.0"), "Invalid beta parameter at index 0: 1.0");
   expect_rejected(trace_args("adam:lr=abc"), "'abc'");

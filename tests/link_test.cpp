@@ -93,7 +93,7 @@ TEST(Link, EachMalformedPartIsReportedAndIgnored) {
       "&bogus=1&embed&hide=7&colours=1,2&loop=1&run=rmsprop");
   const std::vector<std::string> expected_prefixes = {
       "problem=nosuch: unknown problem 'nosuch'",
-      "view=1,0,0,1: view width must be positive and finite",
+      "view=1,0,0,1: view width must be positive, not -1",
       "start=1,inf: invalid number for start y: 'inf'",
       "run=adam@cosine: scheduler cosine needs T_max",
       "run=adam:lr=0.1@: missing scheduler after '@'",
@@ -200,6 +200,16 @@ TEST(Link, PresetExpandsAndLaterKeysOverrideIt) {
   const ParsedLink r = parse_link("#preset=momentum&hide=2");
   EXPECT_TRUE(r.errors.empty()) << dump(r.errors);
   EXPECT_FALSE(r.link.runs.at(1).visible);
+}
+
+TEST(Link, ControlCharactersInErrorsAreWrittenBackAsEscapes) {
+  // A decoded %00 used to put a NUL inside the message, which ends it early wherever it is shown.
+  const ParsedLink p = parse_link("#problem=beale%00&problem2=%0A");
+  const auto shown = summarize_link_errors(p.errors);
+  ASSERT_EQ(shown.size(), 2u);
+  EXPECT_EQ(shown[0].rfind("problem=beale%00: ", 0), 0u) << shown[0];
+  EXPECT_EQ(shown[0].find('\0'), std::string::npos);
+  EXPECT_EQ(shown[1].find('\n'), std::string::npos) << shown[1];
 }
 
 TEST(Link, UnknownPresetIsReported) {

@@ -38,7 +38,8 @@
     al_remove_run: ['number'], al_update_run: ['number', 'string', 'string'], al_trace: ['number'],
     al_duplicate_run: ['number'], al_set_visible: ['number', 'number'], al_select_run: ['number'],
     al_set_speed: ['number'], al_set_step_limit: ['number'], al_zoom_at: ['number', 'number', 'number'],
-    al_stats: [], al_get_link: ['number'], al_set_link: ['string'], al_dismiss_link_errors: [], al_presets: [],
+    al_stats: [], al_get_link: ['number'], al_set_link: ['string'], al_refuse_link: ['number'],
+    al_dismiss_link_errors: [], al_presets: [],
     al_anatomy: ['number', 'number', 'number'], al_set_anatomy: ['number', 'number', 'number'],
     al_export_csv: [], al_export_json: [],
     al_sweep_start: ['string', 'string', 'number', 'string', 'number', 'number'], al_sweep_state: [],
@@ -76,19 +77,48 @@
   }
 
   // Argument checks in JS for what cannot cross into C++ faithfully (a string where a number
-  // belongs would arrive as NaN). Messages name the bad token, like the C++ ones.
+  // belongs would arrive as NaN; a NUL would cut a string short; a huge string would be copied
+  // into the heap, which never shrinks). Messages name the bad token, like the C++ ones.
+  // The limits are src/core/limits.h's kMaxLinkChars and kMaxSpecChars.
+  const kMaxLinkChars = 262144, kMaxSpecChars = 4096, kMaxRunId = 2147483647;
+  // Any value as text for a message: objects whose toString throws or is not a function included.
+  function describe(value) {
+    let text;
+    try { text = typeof value === 'symbol' ? value.toString() : String(value); } catch (_) { text = Object.prototype.toString.call(value); }
+    return text.length > 80 ? text.slice(0, 80) + `... (${text.length} characters)` : text;
+  }
   function spec(value, what, optional) {
     if (optional && (value === undefined || value === null)) return '';
-    if (typeof value !== 'string') throw new Error(`invalid ${what} spec: '${String(value)}' (expected a string)`);
+    if (typeof value !== 'string') throw new Error(`invalid ${what} spec: '${describe(value)}' (expected a string)`);
+    if (value.length > kMaxSpecChars) throw new Error(`invalid ${what} spec: ${value.length} characters long (at most ${kMaxSpecChars})`);
+    const nul = value.indexOf('\0');
+    if (nul >= 0) throw new Error(`invalid ${what} spec: '${describe(value.slice(0, nul))}' is followed by a NUL character (at index ${nul})`);
     return value;
   }
   function number(value, what) {
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`invalid ${what}: '${String(value)}'`);
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`invalid ${what}: '${describe(value)}'`);
     return value;
   }
   function runId(value) {
-    if (!Number.isInteger(value) || value < 0) throw new Error(`invalid run id: '${String(value)}'`);
+    if (!Number.isInteger(value) || value < 0 || value > kMaxRunId) throw new Error(`invalid run id: '${describe(value)}'`);
     return value;
+  }
+  // An optional whole step (undefined/null: follow the run, sent as -1).
+  function optionalStep(options) {
+    if (options === undefined || options === null) return -1;
+    if (typeof options !== 'object') throw new Error(`invalid anatomy options: '${describe(options)}' (expected {step, biasCorrection})`);
+    const k = options.step;
+    if (k === undefined || k === null) return -1;
+    if (!Number.isInteger(k) || k < 0) throw new Error(`invalid step: '${describe(k)}' (a whole number >= 0)`);
+    return k;
+  }
+  function biasCorrection(options) { return options && options.biasCorrection === false ? 0 : 1; }
+  // A link goes in whole or not at all: too long, it is refused (the banner says why) before it
+  // is copied; a raw NUL, which no URL carries, is sent percent-encoded so the part holding it is
+  // reported like any other bad part instead of silently cutting the link short.
+  function applyLink(link) {
+    if (link.length > kMaxLinkChars) return call('al_refuse_link', link.length);
+    return call('al_set_link', link.replace(/\0/g, '%00'));
   }
 
   const api = {
@@ -133,7 +163,8 @@
     /** Loads a link (hash, query or whole URL). Returns {errors: ['<part>: <why>', ...]}: bad
      *  parts are ignored (and shown in the page), the rest loads. Never throws for a bad link. */
     setState(linkOrHash) {
-      const r = call('al_set_link', spec(linkOrHash, 'link'));
+      if (typeof linkOrHash !== 'string') throw new Error(`invalid link: '${describe(linkOrHash)}' (expected a string)`);
+      const r = applyLink(linkOrHash);
       writeHash();
       return r;
     },
@@ -143,14 +174,13 @@
     dismissLinkErrors() { call('al_dismiss_link_errors'); },
     /** The anatomy of run id's next step from step k (default: its current step):
      *  {t, step, position, nextPosition, update, vectors: {name: {value: [x, y], role}}, scalars, note, diagnosis}. */
-    anatomy(id, options = {}) {
-      const k = options.step === undefined || options.step === null ? -1 : number(options.step, 'step');
-      return call('al_anatomy', runId(id), k, options.biasCorrection === false ? 0 : 1);
+    anatomy(id, options) {
+      return call('al_anatomy', runId(id), optionalStep(options), biasCorrection(options));
     },
     /** Shows the anatomy mode for run id (null = off) at step k (default: follow the run). */
-    setAnatomy(id, options = {}) {
-      const k = options.step === undefined || options.step === null ? -1 : number(options.step, 'step');
-      call('al_set_anatomy', id === null || id === undefined ? -1 : runId(id), k, options.biasCorrection === false ? 0 : 1);
+    setAnatomy(id, options) {
+      const run = id === null || id === undefined ? -1 : runId(id);
+      call('al_set_anatomy', run, optionalStep(options), biasCorrection(options));
     },
     /** Every run's trace as csv: run,step,x,y,loss,lr. */
     exportCsv() { return call('al_export_csv').csv; },
@@ -180,7 +210,7 @@
      *  computes over frames and resolves when done (or cancelled) to
      *  {cells, ms, computeMs, cancelled, summary}. ms is the sweep's wall time in the app. */
     sweep(options = {}) {
-      if (typeof options !== 'object' || options === null) throw new Error(`invalid sweep options: '${String(options)}'`);
+      if (typeof options !== 'object' || options === null) throw new Error(`invalid sweep options: '${describe(options)}'`);
       const seeds = options.seeds === undefined ? 1 : number(options.seeds, 'sweep seeds');
       const run = options.run === undefined || options.run === null ? -1 : runId(options.run);
       const started = call('al_sweep_start', spec(options.x, 'sweep x'), spec(options.y, 'sweep y'),
@@ -188,17 +218,24 @@
                            spec(options.metric === undefined ? 'final_loss' : options.metric, 'sweep metric'), seeds, run);
       writeHash();
       const t0 = performance.now();
+      // This sweep's own outcome, even after another sweep (or a reset) has taken its place.
       return new Promise((resolve, reject) => {
         const poll = () => {
           let s;
           try { s = call('al_sweep_state'); } catch (e) { reject(e); return; }
-          if (!s.running) {
-            writeHash();
-            resolve({ cells: started.cells, run: started.run, ms: s.elapsedMs, computeMs: s.computeMs, pageMs: performance.now() - t0,
-                      cancelled: !!s.cancelled, summary: s.summary || null });
+          const mine = s.active && s.serial === started.serial;
+          if (mine && s.running) { setTimeout(poll, 8); return; }
+          writeHash();
+          const base = { cells: started.cells, run: started.run, pageMs: performance.now() - t0 };
+          if (mine) {
+            resolve(Object.assign(base, { ms: s.elapsedMs, computeMs: s.computeMs, cancelled: !!s.cancelled,
+                                          outcome: s.cancelled ? 'cancelled' : 'done', summary: s.summary || null }));
             return;
           }
-          setTimeout(poll, 8);
+          const ended = (s.ended || []).find(e => e.serial === started.serial);
+          const outcome = ended ? ended.outcome : 'replaced by a newer sweep';
+          // Its cells are gone with it: only the outcome is known.
+          resolve(Object.assign(base, { ms: null, computeMs: null, cancelled: outcome !== 'done', outcome, summary: null }));
         };
         poll();
       });
@@ -331,7 +368,7 @@
   addEventListener('hashchange', () => {
     if (!started || location.hash === lastHash) return;
     lastHash = location.hash;
-    call('al_set_link', location.hash);
+    applyLink(location.hash);
   });
 
   // --- offscreen embeds do not burn CPU: no frames while hidden or scrolled out of view ---
@@ -378,12 +415,12 @@
     const origin = e.origin && e.origin !== 'null' ? e.origin : '*';
     const reply = body => parentWindow.postMessage(Object.assign({ adamlab: 'reply', id: m.id === undefined ? null : m.id }, body), origin);
     try {
-      if (typeof m.method !== 'string' || !bridgeMethods.has(m.method)) throw new Error(`unknown method: '${String(m.method)}'`);
+      if (typeof m.method !== 'string' || !bridgeMethods.has(m.method)) throw new Error(`unknown method: '${describe(m.method)}'`);
       if (m.args !== undefined && !Array.isArray(m.args)) throw new Error('args must be an array');
       await ready;
       reply({ result: await plain(await api[m.method](...(m.args || []))) });
     } catch (err) {
-      reply({ error: err && err.message ? err.message : String(err) });
+      reply({ error: err && err.message ? err.message : describe(err) });
     }
   });
   if (parentWindow) {

@@ -40,6 +40,9 @@ class App {
   // Applies a link (a hash, query or whole URL in sim/link.h's grammar) to the scene and the UI:
   // valid parts load, the others are returned (and shown in the map's banner). Never throws.
   std::vector<std::string> apply_link(const std::string& text);
+  // A link refused whole before it was read (too long): `why` shows in the map's banner as a
+  // link error would; nothing else changes. Returns {why}.
+  std::vector<std::string> refuse_link(const std::string& why);
   // The canonical hash for what is on screen now. A scene still equal to the preset it came
   // from is written as preset=NAME; a paused scene carries at=STEP, a playing one autoplay=1.
   std::string link() const;

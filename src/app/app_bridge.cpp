@@ -4,6 +4,7 @@
 // `throw new Error(m)`. Natively these compile too (handy for tests), with no export attribute.
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <exception>
 #include <string>
 #include <vector>
@@ -25,6 +26,10 @@ namespace {
 using adamlab::Error;
 using adamlab::Scene;
 using adamlab::app::App;
+using adamlab::app::run_id;
+using adamlab::app::text;
+using adamlab::app::link_too_long;
+using adamlab::app::whole;
 
 std::string g_result;  // the returned pointer stays valid until the next call
 
@@ -35,6 +40,9 @@ const char* respond(F&& body) {
 
 std::string ok() { return "{\"ok\":true}"; }
 
+// The JS API's "not given" for an optional step or run (any other negative number is refused).
+constexpr double kFollow = -1;
+
 // The WebAssembly memory's current size (it only grows); 0 natively.
 std::size_t heap_bytes() {
 #if defined(__EMSCRIPTEN__)
@@ -43,15 +51,6 @@ std::size_t heap_bytes() {
   return 0;
 #endif
 }
-
-// JS numbers arrive as doubles: a step count or id must be a whole, finite, non-negative number.
-long long whole(double v, const char* what) {
-  if (!std::isfinite(v) || v != std::floor(v) || v < 0 || v > 9e15)
-    throw Error(std::string("invalid ") + what + ": " + adamlab::json_number(v));
-  return static_cast<long long>(v);
-}
-
-std::string text(const char* s) { return s ? std::string(s) : std::string(); }
 
 std::string json_strings(const std::vector<std::string>& items) {
   std::string out = "[";
@@ -148,7 +147,7 @@ AL_EXPORT const char* al_step(double n) {
 
 AL_EXPORT const char* al_set_problem(const char* spec) {
   return respond([spec](App& app) {
-    app.scene().set_problem(text(spec));
+    app.scene().set_problem(text(spec, "problem spec"));
     return ok();
   });
 }
@@ -162,42 +161,42 @@ AL_EXPORT const char* al_set_start(double x, double y) {
 
 AL_EXPORT const char* al_add_run(const char* optimizer, const char* scheduler) {
   return respond([optimizer, scheduler](App& app) {
-    const int id = app.scene().add_run(text(optimizer), text(scheduler));
+    const int id = app.scene().add_run(text(optimizer, "optimizer spec"), text(scheduler, "scheduler spec"));
     return "{\"id\":" + std::to_string(id) + "}";
   });
 }
 
 AL_EXPORT const char* al_remove_run(double id) {
   return respond([id](App& app) {
-    app.scene().remove_run(static_cast<int>(whole(id, "run id")));
+    app.scene().remove_run(run_id(id));
     return ok();
   });
 }
 
 AL_EXPORT const char* al_update_run(double id, const char* optimizer, const char* scheduler) {
   return respond([id, optimizer, scheduler](App& app) {
-    app.scene().update_run(static_cast<int>(whole(id, "run id")), text(optimizer), text(scheduler));
+    app.scene().update_run(run_id(id), text(optimizer, "optimizer spec"), text(scheduler, "scheduler spec"));
     return ok();
   });
 }
 
 AL_EXPORT const char* al_duplicate_run(double id) {
   return respond([id](App& app) {
-    const int fresh = app.scene().duplicate_run(static_cast<int>(whole(id, "run id")));
+    const int fresh = app.scene().duplicate_run(run_id(id));
     return "{\"id\":" + std::to_string(fresh) + "}";
   });
 }
 
 AL_EXPORT const char* al_set_visible(double id, int visible) {
   return respond([id, visible](App& app) {
-    app.scene().set_visible(static_cast<int>(whole(id, "run id")), visible != 0);
+    app.scene().set_visible(run_id(id), visible != 0);
     return ok();
   });
 }
 
 AL_EXPORT const char* al_select_run(double id) {
   return respond([id](App& app) {
-    const int rid = static_cast<int>(whole(id, "run id"));
+    const int rid = run_id(id);
     if (!app.scene().find(rid)) throw Error("no run with id " + std::to_string(rid));
     app.ui().panel().select(rid);
     return ok();
@@ -220,7 +219,7 @@ AL_EXPORT const char* al_set_step_limit(double limit) {
 
 AL_EXPORT const char* al_trace(double id) {
   return respond([id](App& app) {
-    const int rid = static_cast<int>(whole(id, "run id"));
+    const int rid = run_id(id);
     const adamlab::SceneRun* run = app.scene().find(rid);
     if (!run) throw Error("no run with id " + std::to_string(rid));
     return "{\"csv\":" + adamlab::json_string(adamlab::run_trace_csv(*run)) + "}";
@@ -254,9 +253,20 @@ AL_EXPORT const char* al_get_link(int embed) {
   });
 }
 
-// Never an error: a link's bad parts come back in "errors" and the rest is applied.
+// Never an error: a link's bad parts come back in "errors" and the rest is applied; a link
+// longer than kMaxLinkChars is refused whole (and shown in the banner).
 AL_EXPORT const char* al_set_link(const char* link) {
-  return respond([link](App& app) { return "{\"errors\":" + json_strings(app.apply_link(text(link))) + "}"; });
+  return respond([link](App& app) {
+    const std::size_t n = link ? strnlen(link, adamlab::kMaxLinkChars + 1) : 0;
+    if (n > adamlab::kMaxLinkChars) return "{\"errors\":" + json_strings(app.refuse_link(link_too_long(static_cast<double>(n)))) + "}";
+    return "{\"errors\":" + json_strings(app.apply_link(std::string(link ? link : "", n))) + "}";
+  });
+}
+
+// The page measured a link too long to pass (`chars` characters): shows why in the banner,
+// loads nothing.
+AL_EXPORT const char* al_refuse_link(double chars) {
+  return respond([chars](App& app) { return "{\"errors\":" + json_strings(app.refuse_link(link_too_long(chars))) + "}"; });
 }
 
 AL_EXPORT const char* al_dismiss_link_errors() {
@@ -280,14 +290,14 @@ AL_EXPORT const char* al_presets() {
   });
 }
 
-// The anatomy of run `id`'s next step from step k (k < 0: its current step), computed directly.
+// The anatomy of run `id`'s next step from step k (k == -1: its current step), computed directly.
 AL_EXPORT const char* al_anatomy(double id, double k, int bias_correction) {
   return respond([id, k, bias_correction](App& app) {
-    const int rid = static_cast<int>(whole(id, "run id"));
+    const int rid = run_id(id);
     const adamlab::SceneRun* run = app.scene().find(rid);
     if (!run) throw Error("no run with id " + std::to_string(rid));
     const long long last = run->run.diverged() ? std::max<long long>(0, run->run.diverged_at() - 1) : run->run.steps_taken();
-    const long long step = k < 0 ? last : whole(k, "step");
+    const long long step = k == kFollow ? last : whole(k, "step");
     if (step > last) throw Error("invalid step: " + std::to_string(step) + " (the run has " + std::to_string(last) + " finite steps)");
     const adamlab::Run at = adamlab::replay_run(app.scene(), *run, step);
     adamlab::AnatomyOptions options;
@@ -297,20 +307,22 @@ AL_EXPORT const char* al_anatomy(double id, double k, int bias_correction) {
   });
 }
 
-// The anatomy mode of the UI: id < 0 turns it off; k < 0 follows the run's current step.
+// The anatomy mode of the UI: id == -1 turns it off; k == -1 follows the run's current step.
+// Every argument is checked before anything changes: a refused call leaves the UI as it was.
 AL_EXPORT const char* al_set_anatomy(double id, double k, int bias_correction) {
   return respond([id, k, bias_correction](App& app) {
     auto& cursor = app.ui().anatomy();
-    if (id < 0) {
+    if (id == kFollow) {
       cursor = adamlab::ui::AnatomyCursor{};
       return ok();
     }
-    const int rid = static_cast<int>(whole(id, "run id"));
+    const int rid = run_id(id);
     if (!app.scene().find(rid)) throw Error("no run with id " + std::to_string(rid));
-    cursor.run_id = rid;
-    cursor.bias_correction = bias_correction != 0;
-    if (k < 0) cursor.step.reset();
-    else cursor.step = whole(k, "step");
+    adamlab::ui::AnatomyCursor next;
+    next.run_id = rid;
+    next.bias_correction = bias_correction != 0;
+    if (k != kFollow) next.step = whole(k, "step");
+    cursor = next;
     app.ui().panel().select(rid);
     app.scene().pause();
     return ok();

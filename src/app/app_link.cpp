@@ -61,6 +61,12 @@ std::vector<std::string> App::apply_link(const std::string& text) {
   return errors;
 }
 
+std::vector<std::string> App::refuse_link(const std::string& why) {
+  ui_.share().link_errors = {why};
+  ui_.share().errors_dismissed = false;
+  return {why};
+}
+
 std::string App::link() const { return build_link(false); }
 std::string App::embed_link() const { return build_link(true); }
 

@@ -20,20 +20,15 @@ using adamlab::Error;
 using adamlab::json_number;
 using adamlab::json_string;
 using adamlab::app::App;
+using adamlab::app::run_id;
+using adamlab::app::text;
+using adamlab::app::whole;
 
 std::string g_result;
 
 template <class F>
 const char* respond(F&& body) {
   return adamlab::app::respond_json(g_result, std::forward<F>(body));
-}
-
-std::string text(const char* s) { return s ? std::string(s) : std::string(); }
-
-long long whole(double v, const char* what) {
-  if (!std::isfinite(v) || v != std::floor(v) || v < 0 || v > 9e15)
-    throw Error(std::string("invalid ") + what + ": " + json_number(v));
-  return static_cast<long long>(v);
 }
 
 const char* flag(bool b) { return b ? "true" : "false"; }
@@ -45,7 +40,7 @@ std::string request_json(const adamlab::SweepRequest& r) {
 
 // The run a sweep is for: id >= 0 as given, else the selected run (else the first).
 int sweep_run(App& app, double id) {
-  if (id >= 0) return static_cast<int>(whole(id, "run id"));
+  if (id != -1) return run_id(id);
   const int selected = app.ui().panel().selected();
   if (app.scene().find(selected)) return selected;
   return app.scene().runs().empty() ? 0 : app.scene().runs().front().id;
@@ -57,11 +52,15 @@ int sweep_run(App& app, double id) {
 AL_EXPORT const char* al_sweep_start(const char* x, const char* y, double steps, const char* metric, double seeds, double id) {
   return respond([&](App& app) {
     adamlab::SweepRequest r;
-    r.x = text(x);
-    r.y = text(y);
+    r.x = text(x, "sweep x");
+    r.y = text(y, "sweep y");
     r.steps = whole(steps, "sweep steps");
-    r.metric = text(metric).empty() ? "final_loss" : text(metric);
-    r.seeds = static_cast<int>(std::min(whole(seeds, "sweep seeds"), 1000000LL));
+    r.metric = text(metric, "sweep metric");
+    if (r.metric.empty()) r.metric = "final_loss";
+    const long long seed_count = whole(seeds, "sweep seeds");
+    if (seed_count < 1 || seed_count > adamlab::kMaxSweepSeeds)
+      throw Error("invalid sweep seeds: " + json_number(seeds) + " (1 to " + std::to_string(adamlab::kMaxSweepSeeds) + ")");
+    r.seeds = static_cast<int>(seed_count);
     // The link grammar checks the request as a whole (one message per bad token).
     const adamlab::SweepRequest checked = adamlab::parse_sweep_request(adamlab::to_string(r));
     app.ui().sweep().start(checked, app.scene(), sweep_run(app, id));
@@ -78,7 +77,12 @@ AL_EXPORT const char* al_sweep_state() {
     std::string out = std::string("{\"active\":") + flag(s.has_job()) + ",\"running\":" + flag(s.running()) +
                       ",\"done\":" + flag(s.finished()) + ",\"cancelled\":" + flag(s.cancelled()) +
                       ",\"open\":" + flag(panel.open()) + ",\"budgetMs\":" + json_number(panel.frame_budget_ms()) +
-                      ",\"worker\":" + flag(s.prefers_remote());
+                      ",\"worker\":" + flag(s.prefers_remote()) + ",\"serial\":" + std::to_string(s.serial()) +
+                      ",\"ended\":[";
+    for (std::size_t i = 0; i < s.ended().size(); ++i)
+      out += std::string(i ? "," : "") + "{\"serial\":" + std::to_string(s.ended()[i].serial) +
+             ",\"outcome\":" + json_string(s.ended()[i].outcome) + "}";
+    out += "]";
     if (s.has_job()) {
       const auto& job = s.job();
       const auto& sum = s.summary();
@@ -203,7 +207,7 @@ AL_EXPORT const char* al_sweep_compute_here(double serial) {
 // Gradient noise for every run: "none" or "gaussian:std=S[,relative=B]", and its seed.
 AL_EXPORT const char* al_set_noise(const char* spec, double seed) {
   return respond([spec, seed](App& app) {
-    adamlab::GradientNoise noise = adamlab::parse_noise(text(spec));
+    adamlab::GradientNoise noise = adamlab::parse_noise(text(spec, "noise spec"));
     noise.seed = static_cast<std::uint64_t>(whole(seed, "seed"));
     app.scene().set_noise(noise);
     return std::string("{\"ok\":true}");

@@ -1,23 +1,52 @@
 #pragma once
-// What the JS bridges (app_bridge.cpp, app_sweep_bridge.cpp) share: the export attribute and the
-// JSON contract. Every bridge function returns JSON and catches every exception: an exception
+// What the JS bridges (app_bridge.cpp, app_sweep_bridge.cpp) share: the JSON contract and the
+// checks every argument passes before it is used. Every bridge function returns JSON and catches every exception: an exception
 // escaping to JS would leak wasm stack and reach JS as a bare number (WEB_PITFALLS section 4).
+#include <cmath>
+#include <cstring>
 #include <exception>
+#include <limits>
 #include <string>
 #include <utility>
 
 #include "app/app.h"
+#include "app/bridge.h"
 #include "core/error.h"
+#include "core/limits.h"
 #include "sim/scene_json.h"
 
-#if defined(__EMSCRIPTEN__)
-#include <emscripten/emscripten.h>
-#define AL_EXPORT extern "C" EMSCRIPTEN_KEEPALIVE
-#else
-#define AL_EXPORT extern "C"
-#endif
-
 namespace adamlab::app {
+
+// JS numbers arrive as doubles: a count or index must be a whole, finite, non-negative number
+// (up to 9e15, where doubles stop counting exactly). Checked before any cast.
+inline long long whole(double v, const char* what) {
+  if (!std::isfinite(v) || v != std::floor(v) || v < 0 || v > 9e15)
+    throw Error(std::string("invalid ") + what + ": " + json_number(v));
+  return static_cast<long long>(v);
+}
+
+// A run id: a whole number an int holds (ids never wrap: 2^32 + 1 is not run 1).
+inline int run_id(double v) {
+  const long long id = whole(v, "run id");
+  if (id > std::numeric_limits<int>::max()) throw Error("invalid run id: " + json_number(v) + " (no run has an id that large)");
+  return static_cast<int>(id);
+}
+
+// Strings reach C++ already measured and NUL-checked by web/adamlab.js (null = ""); measured
+// again here, before the copy, for any other caller.
+inline std::string text(const char* s, const char* what = "spec", std::size_t max_chars = kMaxSpecChars) {
+  if (!s) return std::string();
+  const std::size_t n = strnlen(s, max_chars + 1);
+  if (n > max_chars)
+    throw Error(std::string("invalid ") + what + ": longer than " + std::to_string(max_chars) + " characters");
+  return std::string(s, n);
+}
+
+// The message for a link refused as a whole for its length (nothing of it is loaded).
+inline std::string link_too_long(double chars) {
+  return "link too long: " + json_number(chars) + " characters (at most " + std::to_string(kMaxLinkChars) +
+         "); nothing was loaded";
+}
 
 // Stores body(app)'s JSON in `result`, or {"error": message} for any exception (also when the
 // app is not running), and returns result.c_str(): valid until `result` is next written.

@@ -9,6 +9,7 @@
 
 #include "app/app.h"
 #include "app/app_platform.h"
+#include "app/bridge_json.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 
@@ -28,7 +29,12 @@ EM_JS(void, notify_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFra
 EM_JS(void, notify_frame_rendered, (), { if (Module.onFrameRendered) Module.onFrameRendered(); });
 // A button the page must handle (copy link, export, open in a new tab): web/adamlab.js.
 EM_JS(void, notify_ui_action, (const char* name), { if (Module.onUiAction) Module.onUiAction(UTF8ToString(name)); });
-// The link the page was opened with: the hash, else the query ("" if neither).
+// The link the page was opened with: the hash, else the query ("" if neither). Its length is
+// read first, so an oversized link is refused before it is copied into the heap.
+EM_JS(double, initial_link_chars, (), {
+  var s = location.hash && location.hash.length > 1 ? location.hash : (location.search && location.search.length > 1 ? location.search : "");
+  return s.length;
+});
 EM_JS(char*, initial_link_js, (), {
   var s = location.hash && location.hash.length > 1 ? location.hash : (location.search && location.search.length > 1 ? location.search : "");
   var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
@@ -105,7 +111,9 @@ int main() {
   g_app = new App();
   adamlab::app::set_app_instance(g_app);
   // A shared link opens as its scene from the very first frame.
-  if (char* link = initial_link_js()) {
+  if (const double chars = initial_link_chars(); chars > adamlab::kMaxLinkChars) {
+    g_app->refuse_link(adamlab::app::link_too_long(chars));
+  } else if (char* link = initial_link_js()) {
     if (link[0]) g_app->apply_link(link);
     free(link);
   }

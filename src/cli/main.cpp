@@ -1,22 +1,25 @@
 // The `adamlab` command. Every rejection is one line on stderr and exit code 2; nothing is printed
-// to stdout for a rejected command.
+// to stdout for a rejected command. Output that cannot be written (a full disk, a closed pipe)
+// is one line on stderr and exit code 1.
 #include <exception>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "cli/help.h"
+#include "cli/output.h"
 #include "cli/sweep_command.h"
 #include "cli/trace_command.h"
 #include "core/error.h"
 
 namespace {
 
+constexpr int kExitWriteFailed = 1;
 constexpr int kExitBadInput = 2;
 
-int fail(const std::string& message) {
-  std::cerr << "adamlab: error: " << message << "\n";
-  return kExitBadInput;
+int fail(const std::string& message, int code = kExitBadInput) {
+  std::cerr << "adamlab: error: " << adamlab::cli::one_line(message) << "\n";
+  return code;
 }
 
 }  // namespace
@@ -28,21 +31,18 @@ int main(int argc, char** argv) {
     if (args.empty()) return fail("missing command (try 'adamlab --help')");
     const std::string& command = args[0];
     const std::vector<std::string> rest(args.begin() + 1, args.end());
-    if (command == "--help" || command == "-h" || command == "help") {
+    if (command == "--help" || command == "-h" || command == "help")
       std::cout << adamlab::cli::main_help();
-      return 0;
-    }
-    if (command == "trace") {
+    else if (command == "trace")
       adamlab::cli::trace_command(rest, std::cout);
-      std::cout.flush();
-      return 0;
-    }
-    if (command == "sweep") {
+    else if (command == "sweep")
       adamlab::cli::sweep_command(rest, std::cout);
-      std::cout.flush();
-      return 0;
-    }
-    return fail("unknown command '" + command + "' (try 'adamlab --help')");
+    else
+      return fail("unknown command '" + command + "' (try 'adamlab --help')");
+    adamlab::cli::check_written(std::cout, /*flush=*/true);
+    return 0;
+  } catch (const adamlab::cli::WriteError& e) {
+    return fail(e.what(), kExitWriteFailed);
   } catch (const adamlab::Error& e) {
     return fail(e.what());
   } catch (const std::exception& e) {

@@ -2,6 +2,7 @@
 
 #include "cli/args.h"
 #include "cli/help.h"
+#include "cli/output.h"
 #include "core/error.h"
 #include "sim/sweep.h"
 #include "sim/trace_format.h"
@@ -40,9 +41,11 @@ void sweep_command(const std::vector<std::string>& argv, std::ostream& out) {
   const auto& xs = job.x_values();
   const auto& ys = job.y_values();
   const auto& m = job.metric();
-  for (std::size_t iy = 0; iy < ys.size(); ++iy)
+  for (std::size_t iy = 0; iy < ys.size(); ++iy) {
     for (std::size_t ix = 0; ix < xs.size(); ++ix)
       out << format_g17(xs[ix]) << ',' << format_g17(ys[iy]) << ',' << format_g17(m[iy * xs.size() + ix]) << '\n';
+    check_written(out);
+  }
 }
 
 }  // namespace adamlab::cli

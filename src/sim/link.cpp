@@ -14,6 +14,7 @@
 #include "sim/noise.h"
 #include "sim/presets.h"
 #include "sim/sweep_state.h"
+#include "sim/view_rect.h"
 
 namespace adamlab {
 namespace {
@@ -200,9 +201,7 @@ class LinkParser {
         if (parts.size() != 4) throw Error("expected XMIN,XMAX,YMIN,YMAX");
         const Rect r{parse_number(parts[0], "view xmin"), parse_number(parts[1], "view xmax"),
                      parse_number(parts[2], "view ymin"), parse_number(parts[3], "view ymax")};
-        const double w = r.xmax - r.xmin, h = r.ymax - r.ymin;
-        if (!(w > 0 && std::isfinite(w))) throw Error("view width must be positive and finite");
-        if (!(h > 0 && std::isfinite(h))) throw Error("view height must be positive and finite");
+        if (const std::string why = view_rect_problem(r); !why.empty()) throw Error(why);
         L.view = r;
       } else if (p.key == "start") {
         const Point2 s = parse_point(v, "start");
@@ -411,7 +410,20 @@ ParsedLink parse_link(const std::string& hash_or_url) {
 std::vector<std::string> summarize_link_errors(const std::vector<std::string>& errors) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < errors.size() && i < kMaxLinkErrors; ++i) {
-    std::string e = errors[i];
+    // Control characters (a decoded %00 or %0A) go back to their escapes: a message stays one
+    // readable line, and a NUL cannot end it early in C strings or ImGui.
+    std::string e;
+    for (const char c : errors[i]) {
+      const auto u = static_cast<unsigned char>(c);
+      if (u < 0x20 || u == 0x7f) {
+        static const char* const kHex = "0123456789ABCDEF";
+        e += '%';
+        e += kHex[u >> 4];
+        e += kHex[u & 15];
+      } else {
+        e += c;
+      }
+    }
     if (e.size() > kMaxLinkErrorChars) {
       std::size_t cut = kMaxLinkErrorChars - 3;
       while (cut > 0 && (static_cast<unsigned char>(e[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters

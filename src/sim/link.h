@@ -8,7 +8,7 @@
 // canonical order to_link() writes them:
 //   preset=NAME           expanded first, wherever it appears; every other key overrides it
 //   problem=SPEC          e.g. rosenbrock, quadratic:a=0.05,b=1
-//   view=XMIN,XMAX,YMIN,YMAX   the landscape's visible rectangle (positive finite width and height)
+//   view=XMIN,XMAX,YMIN,YMAX   the landscape's visible rectangle (the invariant of sim/view_rect.h)
 //   start=X,Y             the shared start point
 //   run=OPT[@SCHED]       one per run, in order; the scheduler follows an '@' (no spec contains one),
 //                         e.g. run=adam:lr=0.05@cosine:T_max=100. Valid run= keys replace the
@@ -90,7 +90,8 @@ std::string percent_decode(const std::string& text);
 
 // What a page shows (and the JS API returns) of a link's errors: at most kMaxLinkErrors lines of
 // at most kMaxLinkErrorChars characters each (longer ones end in "..."), then one line
-// "... and N more". A hostile link with 10^4 bad parts or a megabyte-long spec stays readable.
+// "... and N more", control characters written back as %XX. A hostile link with 10^4 bad parts
+// or a megabyte-long spec stays readable.
 constexpr std::size_t kMaxLinkErrors = 20;
 constexpr std::size_t kMaxLinkErrorChars = 240;
 std::vector<std::string> summarize_link_errors(const std::vector<std::string>& errors);

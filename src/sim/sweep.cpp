@@ -41,6 +41,7 @@ SweepAxis parse_sweep_axis(const std::string& text, const std::string& option) {
   if (eq == std::string::npos) throw Error(where + " (expected KEY=LO:HI:log|lin|log1m:N, e.g. lr=1e-4:1:log:64)");
   SweepAxis axis;
   axis.text = text;
+  axis.option = option;
   axis.key = text.substr(0, eq);
   if (axis.key.empty()) throw Error(where + " (missing the option key before '=')");
   const auto parts = split_at(text.substr(eq + 1), ':');
@@ -92,7 +93,7 @@ SweepJob::SweepJob(const SweepConfig& config) : config_(config) {
                 std::to_string(kMaxSweepSeeds) + ")");
   const auto keys = batch::batch_numeric_keys(config_.optimizer.name);
   for (const SweepAxis* axis : {&config_.x, &config_.y}) {
-    const std::string option = axis == &config_.x ? "--x" : "--y";
+    const std::string& option = axis->option;
     if (std::find(keys.begin(), keys.end(), axis->key) == keys.end()) {
       std::string known;
       for (const auto& k : keys) known += (known.empty() ? "" : ", ") + k;
@@ -101,7 +102,8 @@ SweepJob::SweepJob(const SweepConfig& config) : config_(config) {
     }
   }
   if (config_.x.key == config_.y.key)
-    throw Error("invalid --y '" + config_.y.text + "': the same option as --x ('" + config_.x.key + "')");
+    throw Error("invalid " + config_.y.option + " '" + config_.y.text + "': the same option as " + config_.x.option + " ('" +
+                config_.x.key + "')");
   x_values_ = config_.x.values();
   y_values_ = config_.y.values();
   const double cells = static_cast<double>(x_values_.size() * y_values_.size());
@@ -123,7 +125,7 @@ SweepJob::SweepJob(const SweepConfig& config) : config_(config) {
     try {
       batch::validate_batch(c);
     } catch (const batch::RunOptionsError& e) {
-      throw Error("invalid " + std::string(axis == &config_.x ? "--x" : "--y") + " '" + axis->text + "': " + axis->key +
+      throw Error("invalid " + axis->option + " '" + axis->text + "': " + axis->key +
                   "=" + format_number(values[static_cast<std::size_t>(e.run)]) + " is rejected by " +
                   config_.optimizer.name + ": " + e.what());
     }
@@ -133,8 +135,8 @@ SweepJob::SweepJob(const SweepConfig& config) : config_(config) {
   } catch (const batch::RunOptionsError& e) {
     const std::size_t cell = static_cast<std::size_t>(e.run);
     throw Error("invalid sweep cell " + config_.x.key + "=" + format_number(x_values_[cell % x_values_.size()]) + ", " +
-                config_.y.key + "=" + format_number(y_values_[cell / x_values_.size()]) + " of --x '" + config_.x.text +
-                "' and --y '" + config_.y.text + "': " + e.what());
+                config_.y.key + "=" + format_number(y_values_[cell / x_values_.size()]) + " of " + config_.x.option + " '" +
+                config_.x.text + "' and " + config_.y.option + " '" + config_.y.text + "': " + e.what());
   }
   metric_.assign(static_cast<std::size_t>(cells), kNaN);
 }

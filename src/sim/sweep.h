@@ -35,9 +35,10 @@ struct SweepAxis {
   bool log1m = false;  // LO < 1 and HI < 1
   int n = 1;
   std::string text;  // as written, for messages
+  std::string option = "--x";  // how the caller names this axis in messages: "--x" (CLI), "sweep x" (page)
   std::vector<double> values() const;  // n values from lo to hi, endpoints exact
 };
-SweepAxis parse_sweep_axis(const std::string& text, const std::string& option);  // option: "--x"
+SweepAxis parse_sweep_axis(const std::string& text, const std::string& option);  // option: "--x", "sweep x"
 
 // final_loss | best_loss | steps_to:THRESH | diverged
 //   final_loss  loss after the last step; nan if the run diverged

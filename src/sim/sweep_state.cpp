@@ -183,6 +183,7 @@ SweepColourScale sweep_colour_scale(const SweepConfig& config, const std::vector
 
 void SweepSession::start(const SweepRequest& request, const Scene& scene, const Spec& optimizer, int run_id) {
   auto job = std::make_unique<SweepJob>(sweep_config(request, scene, optimizer));  // throws first
+  record_end("replaced by a newer sweep");
   job_ = std::move(job);
   request_ = request;
   optimizer_ = optimizer;
@@ -280,7 +281,14 @@ void SweepSession::cancel() {
   ++version_;
 }
 
-void SweepSession::clear() {
+void SweepSession::record_end(const std::string& unfinished_outcome) {
+  if (!job_) return;
+  ended_.push_back({serial_, finished() ? "done" : cancelled() ? "cancelled" : unfinished_outcome});
+  if (ended_.size() > kEndedKept) ended_.erase(ended_.begin());
+}
+
+void SweepSession::clear(const std::string& why) {
+  record_end(why);
   job_.reset();
   remote_ = false;
   metric_.clear();

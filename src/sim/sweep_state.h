@@ -91,7 +91,18 @@ class SweepSession {
   // The slice size adapts to the measured run-steps per millisecond. Does nothing when remote.
   double tick(double budget_ms);
   void cancel();
-  void clear();
+  // Drops the sweep; `why` is recorded as its outcome unless it had already finished or been cancelled.
+  void clear(const std::string& why = "cleared");
+
+  // How the last kEndedKept sweeps ended, oldest first: "done", "cancelled", "replaced by a newer
+  // sweep" or clear()'s reason. A caller waiting for sweep `serial` reads its own outcome here
+  // even when another sweep has taken its place since.
+  struct Ended {
+    std::uint64_t serial = 0;
+    std::string outcome;
+  };
+  static constexpr std::size_t kEndedKept = 16;
+  const std::vector<Ended>& ended() const { return ended_; }
 
   // Sweeps are computed elsewhere (true) or by tick() (false) from now on; a running one moves
   // too (to elsewhere: from its first cell; back here: on from where the job itself stands).
@@ -143,6 +154,8 @@ class SweepSession {
   SweepSummary summary_;
   bool prefer_remote_ = false, remote_ = false;
   std::uint64_t serial_ = 0;
+  void record_end(const std::string& unfinished_outcome);
+  std::vector<Ended> ended_;
   std::vector<double> metric_;  // remote only
   std::size_t cells_done_ = 0;  // remote only
   double progress_ = 0;         // remote only

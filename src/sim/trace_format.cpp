@@ -26,9 +26,9 @@ std::string trace_csv(const std::vector<TraceRow>& rows) {
   return out;
 }
 
-namespace {
+std::string trace_json_number(double v) { return std::isfinite(v) ? format_g17(v) : "null"; }
 
-std::string json_number(double v) { return std::isfinite(v) ? format_g17(v) : "null"; }
+namespace {
 
 template <class Get>
 std::string json_array(const std::vector<TraceRow>& rows, Get get) {
@@ -44,10 +44,10 @@ std::string json_array(const std::vector<TraceRow>& rows, Get get) {
 
 std::string trace_json(const std::vector<TraceRow>& rows) {
   return "{\"step\":" + json_array(rows, [](const TraceRow& r) { return std::to_string(r.step); }) +
-         ",\"x\":" + json_array(rows, [](const TraceRow& r) { return json_number(r.x); }) +
-         ",\"y\":" + json_array(rows, [](const TraceRow& r) { return json_number(r.y); }) +
-         ",\"loss\":" + json_array(rows, [](const TraceRow& r) { return json_number(r.loss); }) +
-         ",\"lr\":" + json_array(rows, [](const TraceRow& r) { return json_number(r.lr); }) + "}\n";
+         ",\"x\":" + json_array(rows, [](const TraceRow& r) { return trace_json_number(r.x); }) +
+         ",\"y\":" + json_array(rows, [](const TraceRow& r) { return trace_json_number(r.y); }) +
+         ",\"loss\":" + json_array(rows, [](const TraceRow& r) { return trace_json_number(r.loss); }) +
+         ",\"lr\":" + json_array(rows, [](const TraceRow& r) { return trace_json_number(r.lr); }) + "}\n";
 }
 
 }  // namespace adamlab

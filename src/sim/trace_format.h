@@ -13,6 +13,7 @@ extern const char* const kTraceCsvHeader;  // "step,x,y,loss,lr"
 std::string trace_csv_row(const TraceRow& row);  // no trailing newline
 std::string trace_csv(const std::vector<TraceRow>& rows);  // header + rows, newline-terminated
 std::string trace_json(const std::vector<TraceRow>& rows);
+std::string trace_json_number(double v);  // %.17g, non-finite as null
 // %.17g, with every NaN spelled "nan" (glibc would print "-nan" for a negative NaN).
 std::string format_g17(double value);
 

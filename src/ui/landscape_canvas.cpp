@@ -26,11 +26,6 @@ ImVec2 clamp_pixel(const Point& p) {
 
 }  // namespace
 
-void LandscapeCanvas::zoom_at(double factor, double x, double y) {
-  if (!last_view_ || !(factor > 0) || !std::isfinite(factor)) return;
-  requested_ = last_view_->zoomed(factor, x, y);
-}
-
 void LandscapeCanvas::ensure_raster(const Scene& scene, const ViewTransform& view, double pixels_per_point) {
   const Rect v = view.visible();
   const double px_w = view.screen().w * pixels_per_point, px_h = view.screen().h * pixels_per_point;
@@ -141,7 +136,7 @@ void LandscapeCanvas::handle_input(const Scene& scene, const ViewTransform& view
       }
     } else if (moved || panning_ || ImGui::IsMouseDown(ImGuiMouseButton_Right) || ImGui::IsMouseDown(ImGuiMouseButton_Middle)) {
       if (moved) panning_ = true;
-      if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0) requested_ = view.panned(io.MouseDelta.x, io.MouseDelta.y);
+      if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0) view_.pan(io.MouseDelta.x, io.MouseDelta.y);
     }
   }
   if (ImGui::IsItemDeactivated() && !moved_ && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
@@ -153,21 +148,22 @@ void LandscapeCanvas::handle_input(const Scene& scene, const ViewTransform& view
     dragging_start_ = false;
     panning_ = false;
   }
-  if (ImGui::IsItemHovered() && io.MouseWheel != 0) requested_ = view.zoomed(std::pow(1.2, io.MouseWheel), mouse.x, mouse.y);
+  if (ImGui::IsItemHovered() && io.MouseWheel != 0 && std::isfinite(io.MouseWheel))
+    zoom_at(std::pow(1.2, std::clamp(io.MouseWheel, -50.0f, 50.0f)), mouse.x, mouse.y);
 }
 
 void LandscapeCanvas::draw(const Scene& scene, CommandQueue& commands, const Overlay& overlay) {
   if (shown_problem_ != scene.problem_spec()) {
     shown_problem_ = scene.problem_spec();
-    requested_.reset();
+    view_.reset();
   }
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImVec2 size = ImGui::GetContentRegionAvail();
   size.x = std::max(size.x, 32.0f);
   size.y = std::max(size.y, 32.0f);
-  const Rect wanted = requested_ ? *requested_ : scene.problem().view();
-  const ViewTransform view(wanted, PixelRect{origin.x, origin.y, size.x, size.y});
-  last_view_ = view;
+  view_.set_default(scene.problem().view());
+  view_.set_screen(PixelRect{origin.x, origin.y, size.x, size.y});
+  const ViewTransform view = *view_.transform();
 
   ImGui::InvisibleButton("landscape", size,
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);

@@ -13,6 +13,7 @@
 #include "sim/landscape.h"
 #include "ui/commands.h"
 #include "ui/gl_texture.h"
+#include "ui/map_view.h"
 #include "ui/view_transform.h"
 
 namespace adamlab {
@@ -27,20 +28,23 @@ class LandscapeCanvas {
   // map, clipped to it, above the paths and below the colour bar.
   using Overlay = std::function<void(ImDrawList*, const ViewTransform&)>;
   void draw(const Scene& scene, CommandQueue& commands, const Overlay& overlay = {});
-  void reset_view() { requested_.reset(); }
+  void reset_view() { view_.reset(); }
   // The user's view (nullopt = the problem's default), and setting it for `problem_spec` (a link
   // loads the problem and its view together).
-  const std::optional<Rect>& requested_view() const { return requested_; }
+  const std::optional<Rect>& requested_view() const { return view_.requested(); }
   void set_view(const std::optional<Rect>& view, const std::string& problem_spec) {
-    requested_ = view;
+    view_.reset();
+    if (view) view_.request(*view);
     shown_problem_ = problem_spec;
   }
-  // factor > 1 zooms in about (x, y) in ImGui display coordinates.
-  void zoom_at(double factor, double x, double y);
+  // Zoom, pan and screen changes, all keeping the view invariant (ui/map_view.h).
+  MapView& map_view() { return view_; }
+  // factor > 1 zooms in about (x, y) in ImGui display coordinates: MapView::zoom_at.
+  void zoom_at(double factor, double x, double y) { view_.zoom_at(factor, x, y); }
   // Rebuilds of the raster so far (tests/diagnostics: must not grow every frame).
   std::uint64_t raster_builds() const { return raster_builds_; }
   // Plot coordinates <-> display coordinates of the last drawn frame.
-  std::optional<ViewTransform> last_view() const { return last_view_; }
+  const std::optional<ViewTransform>& last_view() const { return view_.transform(); }
 
  private:
   void ensure_raster(const Scene& scene, const ViewTransform& view, double pixels_per_point);
@@ -48,9 +52,8 @@ class LandscapeCanvas {
   void draw_colour_bar(ImDrawList* dl, const ViewTransform& view) const;
   void handle_input(const Scene& scene, const ViewTransform& view, CommandQueue& commands);
 
-  std::optional<Rect> requested_;       // user's view; empty = the problem's default view
+  MapView view_;
   std::string shown_problem_;           // problem spec the view belongs to
-  std::optional<ViewTransform> last_view_;
   LandscapeRaster raster_;
   RgbaTexture texture_;
   std::string raster_key_;

@@ -173,7 +173,7 @@ void SweepPanel::update(const Scene& scene, int selected_run_id) {
   }
   // A sweep belongs to its run: gone with it (a removed run, a link or preset replacing the runs),
   // so the link never names a sweep the scene cannot show.
-  if (session_.has_job() && !scene.find(session_.run_id())) session_.clear();
+  if (session_.has_job() && !scene.find(session_.run_id())) session_.clear("cleared: the swept run was removed");
   if (!session_.running() || session_.remote()) {
     last_compute_ms_ = 0;
     return;

@@ -36,7 +36,7 @@ class SweepPanel {
   // Starts now for `run_id` (the JS API); throws Error naming the bad token.
   void start(const SweepRequest& request, const Scene& scene, int run_id);
   void cancel() { session_.cancel(); }
-  void clear() { session_.clear(); }
+  void clear(const std::string& why = "cleared") { session_.clear(why); }
   // An error of the last requested start (a link's sweep= the selected run cannot take); cleared.
   std::optional<std::string> take_request_error();
 

@@ -1,0 +1,52 @@
+#pragma once
+// Every function web/adamlab.js and web/sweep_client.js call (app_bridge.cpp,
+// app_sweep_bridge.cpp): JSON out, {"error": message} for a refused call, which then changes
+// nothing. Declared here so the bridge fuzz target (tests/fuzz/bridge_fuzz.cpp) calls exactly
+// these. Ids, counts and steps arrive as JS numbers (doubles) and are checked before any cast.
+#if defined(__EMSCRIPTEN__)
+#include <emscripten/emscripten.h>
+#define AL_EXPORT extern "C" EMSCRIPTEN_KEEPALIVE
+#else
+#define AL_EXPORT extern "C"
+#endif
+
+AL_EXPORT const char* al_get_state();
+AL_EXPORT const char* al_reset_to_defaults();
+AL_EXPORT const char* al_play();
+AL_EXPORT const char* al_pause();
+AL_EXPORT const char* al_reset();
+AL_EXPORT const char* al_step(double n);
+AL_EXPORT const char* al_set_problem(const char* spec);
+AL_EXPORT const char* al_set_start(double x, double y);
+AL_EXPORT const char* al_add_run(const char* optimizer, const char* scheduler);
+AL_EXPORT const char* al_remove_run(double id);
+AL_EXPORT const char* al_update_run(double id, const char* optimizer, const char* scheduler);
+AL_EXPORT const char* al_duplicate_run(double id);
+AL_EXPORT const char* al_set_visible(double id, int visible);
+AL_EXPORT const char* al_select_run(double id);
+AL_EXPORT const char* al_set_speed(double steps_per_second);
+AL_EXPORT const char* al_set_step_limit(double limit);
+AL_EXPORT const char* al_trace(double id);
+AL_EXPORT const char* al_zoom_at(double factor, double x, double y);
+AL_EXPORT const char* al_stats();
+AL_EXPORT const char* al_get_link(int embed);
+AL_EXPORT const char* al_set_link(const char* link);
+AL_EXPORT const char* al_refuse_link(double chars);
+AL_EXPORT const char* al_dismiss_link_errors();
+AL_EXPORT const char* al_presets();
+AL_EXPORT const char* al_anatomy(double id, double k, int bias_correction);
+AL_EXPORT const char* al_set_anatomy(double id, double k, int bias_correction);
+AL_EXPORT const char* al_export_csv();
+AL_EXPORT const char* al_export_json();
+AL_EXPORT const char* al_sweep_start(const char* x, const char* y, double steps, const char* metric, double seeds, double id);
+AL_EXPORT const char* al_sweep_state();
+AL_EXPORT const char* al_sweep_cancel();
+AL_EXPORT const char* al_sweep_clear();
+AL_EXPORT const char* al_sweep_cell(double ix, double iy);
+AL_EXPORT const char* al_sweep_metric();
+AL_EXPORT const char* al_sweep_use_worker(double on);
+AL_EXPORT const char* al_sweep_remote(double known_serial);
+AL_EXPORT const char* al_sweep_receive(double serial, double begin, double count, const double* values, double progress,
+                                       double compute_ms);
+AL_EXPORT const char* al_sweep_compute_here(double serial);
+AL_EXPORT const char* al_set_noise(const char* spec, double seed);
