@@ -2,35 +2,23 @@
 // stdout goes: a full device, a pipe closed early (SIGPIPE ignored, as some shells and services
 // do), and the json format's memory, which must not grow with the trace.
 #include <gtest/gtest.h>
-#include <sys/resource.h>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdio>
-#include <cstdlib>
 #include <fstream>
-#include <sstream>
 #include <string>
+
+#include "shell_command.h"
 
 namespace {
 
-struct Shell {
-  int code;
-  std::string out;
-};
+using Shell = adamlab::test::ShellResult;
 
 // Runs `script` under bash with $CLI set to the adamlab binary; returns its exit code and stdout.
 Shell bash(const std::string& script) {
-  const std::string cmd = "CLI='" ADAMLAB_CLI_PATH "' bash -c '" + script + "'";
-  Shell r{-1, ""};
-  FILE* pipe = popen(cmd.c_str(), "r");
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-  const int status = pclose(pipe);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return adamlab::test::run_shell("CLI='" ADAMLAB_CLI_PATH "' bash -c '" + script + "'");
 }
 
 const char* kTrace = "\"$CLI\" trace --problem rosenbrock --start -1.5,2 --optimizer adam:lr=0.01";

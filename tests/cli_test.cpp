@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "shell_command.h"
+
 namespace {
 
 struct Result {
@@ -33,13 +35,8 @@ Result run_cli(const std::vector<std::string>& args) {
   std::string cmd = quote(ADAMLAB_CLI_PATH);
   for (const auto& a : args) cmd += " " + quote(a);
   cmd += " 2>" + quote(err_path);
-  Result r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-  const int status = pclose(pipe);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  const adamlab::test::ShellResult shell = adamlab::test::run_shell(cmd);
+  Result r{shell.code, shell.out, ""};
   std::ifstream err(err_path);
   std::stringstream ss;
   ss << err.rdbuf();
