@@ -209,6 +209,7 @@ TEST(Link, ControlCharactersInErrorsAreWrittenBackAsEscapes) {
   ASSERT_EQ(shown.size(), 2u);
   EXPECT_EQ(shown[0].rfind("problem=beale%00: ", 0), 0u) << shown[0];
   EXPECT_EQ(shown[0].find('\0'), std::string::npos);
+  EXPECT_NE(shown[0].find("invalid name 'beale\\x00'"), std::string::npos) << shown[0];  // not cut at the NUL
   EXPECT_EQ(shown[1].find('\n'), std::string::npos) << shown[1];
 }
 

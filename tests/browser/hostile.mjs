@@ -228,7 +228,7 @@ try {
 
   await check('9. a NUL in a link no longer cuts it short: the rest is read and its bad parts reported', async () => {
     const r = await page.evaluate(() => adamlab.setState('#problem=beale\0&run=sgd:lr=-1').errors);
-    assert(r.some(e => e.startsWith('problem=beale%00:')), r.join(' | '));
+    assert(r.some(e => e.startsWith('problem=beale%00:') && e.includes("invalid name 'beale\\x00'")), r.join(' | '));
     assert(r.some(e => e.includes('Invalid learning rate: -1')), r.join(' | '));
     await page.evaluate(() => adamlab.resetToDefaults());
     return r.join(' | ');
