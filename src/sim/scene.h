@@ -25,7 +25,7 @@ namespace adamlab {
 
 struct SceneRun {
   int id = 0;
-  int colour = 0;  // index into kRunPalette
+  int colour = 0;  // index into kRunPalette (sim/palette.h: by optimizer unless set explicitly)
   bool visible = true;
   Spec optimizer;                 // full spec, every option present
   std::string scheduler;          // full scheduler spec, "" = none
@@ -88,7 +88,8 @@ class Scene {
   void replay(SceneRun& r) const;        // restart r and bring it to step_
   void step_run(SceneRun& r, std::int64_t target) const;
   SceneRun& at(int id);
-  int free_colour() const;
+  // sim/palette.h: the optimizer's own colour if no other run (but except_id) has it, else a spare.
+  int colour_for(const Spec& optimizer, int except_id) const;
 
   std::shared_ptr<const Problem> problem_;
   std::string problem_spec_;
