@@ -404,6 +404,70 @@ TEST(LinkColours, ANewOptimizerTakesItsColourANewHyperparameterKeepsIt) {
   EXPECT_NE(s.find(id)->colour, adam);
 }
 
+// --- a link defines the whole scene (load_link) ---
+
+TEST(LinkLoad, KeysALinkLeavesOutTakeTheirDefaultsNotThePreviousScenes) {
+  const Scene defaults = Scene::with_default_runs();
+  Scene s;
+  load_link(parse_link("#problem=himmelblau&start=1,1&run=adam&speed=77&limit=900&noise=gaussian:std=0.3&seed=7"
+                       "&autoplay=1").link,
+            s);
+  ASSERT_EQ(s.speed(), 77);
+  ASSERT_TRUE(s.noise().enabled());
+  const AppliedLink a = load_link(parse_link("#problem=beale&run=sgd:lr=0.01").link, s);
+  EXPECT_TRUE(a.errors.empty()) << dump(a.errors);
+  EXPECT_EQ(s.problem_spec(), "beale");
+  EXPECT_EQ(s.start(), s.problem().start());
+  EXPECT_EQ(s.speed(), defaults.speed());
+  EXPECT_EQ(s.step_limit(), defaults.step_limit());
+  EXPECT_FALSE(s.noise().enabled());
+  EXPECT_FALSE(s.playing());  // autoplay left out: paused
+  EXPECT_EQ(s.step_count(), 0);
+  ASSERT_EQ(s.runs().size(), 1u);
+}
+
+TEST(LinkLoad, ALinkWithoutRunsShowsTheDefaultRunsAndAnEmptyLinkIsTheDefaultScene) {
+  const Scene defaults = Scene::with_default_runs();
+  Scene s;
+  load_link(parse_link("#preset=adam").link, s);
+  load_link(parse_link("#problem=himmelblau&at=5").link, s);
+  EXPECT_EQ(s.problem_spec(), Scene("himmelblau").problem_spec());
+  ASSERT_EQ(s.runs().size(), defaults.runs().size());
+  for (std::size_t i = 0; i < s.runs().size(); ++i) {
+    EXPECT_EQ(to_string(s.runs()[i].optimizer), to_string(defaults.runs()[i].optimizer));
+    EXPECT_EQ(s.runs()[i].colour, defaults.runs()[i].colour);
+    EXPECT_EQ(s.runs()[i].history.rows().back().step, 5);  // at= holds for them too
+  }
+  load_link(parse_link("").link, s);
+  EXPECT_EQ(s.problem_spec(), defaults.problem_spec());
+  EXPECT_EQ(s.start(), defaults.start());
+  EXPECT_EQ(s.step_count(), 0);
+  EXPECT_EQ(link_from_scene(s), link_from_scene(defaults));
+}
+
+TEST(LinkLoad, RunIdsKeepCountingUp) {
+  Scene s;
+  load_link(parse_link("#run=adam&run=sgd:lr=0.1").link, s);
+  const int last = s.runs().back().id;
+  load_link(parse_link("#run=adam").link, s);
+  EXPECT_GT(s.runs().front().id, last);
+}
+
+TEST(LinkLoad, APresetPlaysAsTheMenuPlaysItUnlessTheLinkSaysOtherwise) {
+  EXPECT_EQ(parse_link("#preset=adam").link.autoplay, true);
+  EXPECT_EQ(parse_link("#preset=adam&autoplay=0").link.autoplay, false);
+  EXPECT_FALSE(parse_link("#preset=adam&at=40").link.autoplay.has_value());
+  EXPECT_FALSE(parse_link("#problem=beale&run=adam").link.autoplay.has_value());
+  Scene menu, link;
+  load_link(parse_link("#preset=beta1&autoplay=1").link, menu);  // what the menu loads
+  load_link(parse_link("#preset=beta1").link, link);
+  EXPECT_TRUE(link.playing());
+  EXPECT_EQ(link_from_scene(link), link_from_scene(menu));
+  load_link(parse_link("#preset=beta1&at=40").link, link);
+  EXPECT_FALSE(link.playing());
+  EXPECT_EQ(link.step_count(), 40);
+}
+
 TEST(Link, ApplyStepsToAtAndLeavesItPaused) {
   Scene scene;
   const AppliedLink a = apply_link(parse_link("#problem=quadratic&run=adam:lr=0.1&limit=50&at=20").link, scene);

@@ -116,6 +116,14 @@ class LinkParser {
       if (p.key != "preset") one(p);
     resolve_runs();
     resolve_references();
+    // A preset link opens as the menu opens it, playing; a written at=K (a paused moment) or
+    // autoplay= says otherwise.
+    if (out_.link.preset && !seen_.count("autoplay")) {
+      if (seen_.count("at"))
+        out_.link.autoplay.reset();
+      else
+        out_.link.autoplay = true;
+    }
     if (out_.link.at) {
       const std::int64_t limit = out_.link.limit.value_or(Scene::kMaxStepLimit);
       if (*out_.link.at > limit) {
@@ -614,6 +622,42 @@ AppliedLink apply_link(const SceneLink& L, Scene& scene) {
   } catch (const std::exception& e) {
     errors.push_back(std::string("link: ") + e.what());
   }
+  return out;
+}
+
+AppliedLink load_link(const SceneLink& L, Scene& scene) {
+  const Scene defaults = Scene::with_default_runs();
+  try {
+    // Runs go first, so the default parts below replay nothing.
+    scene.pause();
+    std::vector<int> ids;
+    for (const auto& r : scene.runs()) ids.push_back(r.id);
+    for (int id : ids) scene.remove_run(id);
+    scene.set_noise(GradientNoise{});
+    scene.set_problem(defaults.problem_spec());
+    scene.set_step_limit(defaults.step_limit());
+    scene.set_speed(defaults.speed());
+    scene.reset();
+  } catch (const std::exception& e) {
+    // Unreachable: the defaults are valid by construction. Never let a link crash the app.
+    AppliedLink out;
+    out.errors.push_back(std::string("link: defaults: ") + e.what());
+    return out;
+  }
+  AppliedLink out = apply_link(L, scene);
+  if (L.runs.empty()) {
+    // No runs named: the default page's runs, on whatever problem and start the link chose (each
+    // replays to the scene's step, so at= holds for them too).
+    for (const auto& r : defaults.runs()) {
+      try {
+        scene.add_run(to_string(r.optimizer), r.scheduler);
+      } catch (const std::exception& e) {
+        out.errors.push_back("run=" + to_string(r.optimizer) + ": " + e.what());
+      }
+    }
+    if (!scene.runs().empty() && !out.selected_run_id) out.selected_run_id = scene.runs().front().id;
+  }
+  if (!L.autoplay.value_or(false)) scene.pause();
   return out;
 }
 

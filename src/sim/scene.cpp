@@ -189,6 +189,7 @@ void Scene::step(std::int64_t n) {
 }
 
 void Scene::reset() {
+  ++reset_count_;
   step_ = 0;
   accumulator_ = 0;
   for (auto& r : runs_) replay(r);

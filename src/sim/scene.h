@@ -80,6 +80,8 @@ class Scene {
   const std::vector<SceneRun>& runs() const { return runs_; }
   const SceneRun* find(int id) const;  // null if no such run
   const GradientNoise& noise() const { return noise_; }
+  // Counts reset() calls: the app tells a user's Reset (a queued command) from other changes.
+  std::uint64_t reset_count() const { return reset_count_; }
   // Bumped by every change that alters the landscape (problem), and by any path change.
   std::uint64_t problem_version() const { return problem_version_; }
 
@@ -102,6 +104,7 @@ class Scene {
   std::int64_t step_limit_ = 3000;
   double accumulator_ = 0;
   std::uint64_t problem_version_ = 0;
+  std::uint64_t reset_count_ = 0;
   GradientNoise noise_;
 };
 
