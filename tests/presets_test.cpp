@@ -447,6 +447,9 @@ TEST(Presets, Schedule) {
   EXPECT_TRUE(about(final_loss(s, 0), 1e-4));
   EXPECT_TRUE(about(final_loss(s, 1), 1e-8));
   EXPECT_TRUE(about(final_loss(s, 2), 1e-13));
+  // The tutorial's figure 11: step decay's loss drops at once at its first milestone (step 50).
+  EXPECT_GT(rows(s, 1)[50].loss, 1.0);
+  EXPECT_LT(rows(s, 1)[52].loss, 1e-4);
   EXPECT_GE(crossings(rows(s, 0)), 200);  // still bouncing for hundreds of steps
   EXPECT_GT(std::abs(rows(s, 0).back().y), 0.005);
   EXPECT_LT(std::abs(rows(s, 1).back().y), 1e-10);
