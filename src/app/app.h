@@ -45,13 +45,13 @@ class App {
   std::vector<std::string> apply_link(const std::string& text);
 
   // --- the lesson: the preset or embed the page was loaded as, to come back to (app_link.cpp) ---
-  // The lesson's link (full, without at=), or nullopt outside a lesson.
+  // The lesson's link (full, without at= and autoplay=), or nullopt outside a lesson.
   const std::optional<std::string>& lesson_link() const { return lesson_link_; }
   // True when the scene or view differs from the lesson as loaded (a moved start, a pan or zoom,
   // an edited run, ...); playing, pausing and stepping are not changes. False outside a lesson.
   // For a "back to the lesson" button.
   bool lesson_changed() const;
-  // Back to the lesson exactly as its link opens it (start, view, runs, playing as it says).
+  // Back to the lesson exactly as its link opens it (start, view, runs), playing from step 0.
   // Outside a lesson: nothing.
   void restore_lesson();
   // Reset (the R key, the Reset buttons, adamlab.reset()): in a lesson, the lesson's scene and view

@@ -62,11 +62,13 @@ std::vector<std::string> App::apply_link(const std::string& text) {
   error_.clear();
   loop_hold_ = 0;
   // A tutorial figure or a lesson: what Reset and "back to the lesson" return to. The link is kept
-  // whole (the preset expanded), so it restores exactly what was loaded.
+  // whole (the preset expanded), so it restores exactly what was loaded; without at= and
+  // autoplay=, so the same lesson opened paused at step 40 or playing is the same lesson.
   lesson_link_.reset();
   if (L.preset || L.embed.value_or(false)) {
     SceneLink lesson = L;
     lesson.at.reset();
+    lesson.autoplay.reset();
     lesson_link_ = to_link(lesson);
   }
   lesson_state_ = lesson_link_ ? lesson_fingerprint() : std::string();
@@ -95,6 +97,7 @@ void App::restore_lesson() {
   if (!lesson_link_) return;
   const std::string link = *lesson_link_;  // apply_link() replaces lesson_link_ with the same text
   apply_link(link);
+  scene_.play();  // a figure is there to be watched
 }
 
 void App::reset() {
