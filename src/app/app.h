@@ -54,8 +54,9 @@ class App {
   // Back to the lesson exactly as its link opens it (start, view, runs), playing from step 0.
   // Outside a lesson: nothing.
   void restore_lesson();
-  // Reset (the R key, the Reset buttons, adamlab.reset()): in a lesson, the lesson's scene and view
-  // at step 0, playing or paused as before; elsewhere the scene's runs back to their start.
+  // Reset (the R key, the Reset buttons, adamlab.reset()): the runs back to step 0, playing or
+  // paused as before; in a lesson also back to the lesson's start and view (edits to the runs
+  // stay; on another problem, the whole lesson comes back).
   void reset();
   // The canonical hash for what is on screen now. A scene still equal to the preset it came
   // from is written as preset=NAME; a paused scene carries at=STEP, a playing one autoplay=1.
@@ -81,6 +82,9 @@ class App {
   double loop_hold_ = 0;  // seconds spent at the step limit while looping
   std::optional<std::string> lesson_link_;
   std::string lesson_state_;  // lesson_fingerprint() right after the lesson loaded
+  std::string lesson_problem_;
+  Eigen::Vector2d lesson_start_ = Eigen::Vector2d::Zero();
+  std::optional<Rect> lesson_view_;
 };
 
 // The one App the JS bridge talks to (set by main_web.cpp).

@@ -70,6 +70,9 @@ std::vector<std::string> App::apply_link(const std::string& text) {
     lesson.at.reset();
     lesson.autoplay.reset();
     lesson_link_ = to_link(lesson);
+    lesson_problem_ = scene_.problem_spec();
+    lesson_start_ = scene_.start();
+    lesson_view_ = L.view;
   }
   lesson_state_ = lesson_link_ ? lesson_fingerprint() : std::string();
   return errors;
@@ -101,16 +104,20 @@ void App::restore_lesson() {
 }
 
 void App::reset() {
-  if (!lesson_link_) {
-    scene_.reset();
+  if (lesson_link_ && scene_.problem_spec() != lesson_problem_) {
+    // Another landscape altogether: the lesson's start means nothing on it, so the whole lesson.
+    const bool playing = scene_.playing();
+    restore_lesson();
+    if (!playing) scene_.pause();
     return;
   }
-  const bool playing = scene_.playing();
-  restore_lesson();
-  if (playing)
-    scene_.play();
-  else
-    scene_.pause();
+  if (lesson_link_) {
+    // The lesson's start and view; the reader's own edits to the runs stay (the "back to the
+    // lesson" affordance, restore_lesson, undoes those too).
+    if (scene_.start() != lesson_start_) scene_.set_start(lesson_start_[0], lesson_start_[1]);
+    ui_.landscape().set_view(lesson_view_, scene_.problem_spec());
+  }
+  scene_.reset();
 }
 
 std::string App::link() const { return build_link(false); }

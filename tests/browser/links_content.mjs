@@ -138,6 +138,17 @@ try {
     await frame(p);
     const keyed = await state(p);
     assert(keyed.start[0] === lesson.start[0] && keyed.start[1] === lesson.start[1], `after R: start ${keyed.start}`);
+    // Reset keeps the reader's own edits to the runs (only the start and view come back), and the
+    // figure still differs from the lesson.
+    const edited = await p.evaluate(() => {
+      const id = adamlab.getState().runs[0].id;
+      adamlab.updateRun(id, 'sgd:lr=0.5');
+      adamlab.setStart(0.3, 0.3);
+      adamlab.reset();
+      return adamlab.getState();
+    });
+    assert(edited.runs[0].optimizer.startsWith('sgd:lr=0.5,') && edited.start[0] === lesson.start[0] && edited.lessonChanged,
+      `${edited.runs[0].optimizer} at ${edited.start}, changed ${edited.lessonChanged}`);
     // Back to the lesson from JS: setState(getState().lesson).
     await p.evaluate(() => { adamlab.setStart(0.25, -0.25); adamlab.updateRun(adamlab.getState().runs[0].id, 'sgd:lr=0.5'); });
     await p.evaluate(() => adamlab.setState(adamlab.getState().lesson));
