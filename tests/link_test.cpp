@@ -1,11 +1,13 @@
 // Scene links: the URL hash grammar, its round trip, its error reports, and applying it to a Scene.
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
 #include "core/spec.h"
 #include "sim/link.h"
+#include "sim/palette.h"
 #include "sim/presets.h"
 #include "sim/scene.h"
 
@@ -330,6 +332,151 @@ TEST(Link, ApplySetsExplicitColours) {
   EXPECT_EQ(scene.runs()[2].colour, 0);
   EXPECT_EQ(to_string(scene.runs()[0].optimizer).rfind("adam:", 0), 0u);
   EXPECT_EQ(a.run_ids.size(), 3u);
+}
+
+// --- colours follow the optimizer (sim/palette.h) ---
+
+int colour_of(const Scene& s, const std::string& optimizer_prefix) {
+  for (const auto& r : s.runs())
+    if (to_string(r.optimizer).rfind(optimizer_prefix, 0) == 0) return r.colour;
+  return -100;
+}
+
+TEST(LinkColours, AnOptimizerHasOneColourOnTheDefaultPageAndInEveryPreset) {
+  const Scene page = Scene::with_default_runs();
+  const int adam = colour_of(page, "adam:"), sgd = colour_of(page, "sgd:lr=0.001,momentum=0,"),
+            momentum = colour_of(page, "sgd:lr=0.001,momentum=0.9"), rmsprop = colour_of(page, "rmsprop:");
+  EXPECT_EQ(std::set<int>({adam, sgd, momentum, rmsprop}).size(), 4u);
+  int presets_with_adam = 0;
+  for (const auto& p : presets()) {
+    Scene s;
+    const AppliedLink a = apply_link(parse_link("#preset=" + p.name).link, s);
+    ASSERT_TRUE(a.errors.empty()) << p.name << dump(a.errors);
+    // The first run of each optimizer wears the default page's colour for it.
+    if (colour_of(s, "adam:") != -100) {
+      EXPECT_EQ(colour_of(s, "adam:"), adam) << p.name;
+      ++presets_with_adam;
+    }
+    if (colour_of(s, "rmsprop:") != -100) EXPECT_EQ(colour_of(s, "rmsprop:"), rmsprop) << p.name;
+    if (p.name == "momentum" || p.name == "adam") {
+      EXPECT_EQ(s.runs()[0].colour, sgd) << p.name;
+      EXPECT_EQ(s.runs()[1].colour, momentum) << p.name;
+    }
+    // Colours within a scene stay distinct.
+    std::set<int> seen;
+    for (const auto& r : s.runs()) EXPECT_TRUE(seen.insert(r.colour).second) << p.name << " colour " << r.colour;
+  }
+  EXPECT_GE(presets_with_adam, 6);
+}
+
+TEST(LinkColours, ASecondRunOfAnOptimizerTakesAColourNoOptimizerPresentClaims) {
+  Scene s;
+  // The second Adam is listed before AdamW and Adamax: it must not take their colours.
+  apply_link(parse_link("#run=adam&run=adam:lr=0.01&run=adamw&run=adamax").link, s);
+  ASSERT_EQ(s.runs().size(), 4u);
+  EXPECT_EQ(s.runs()[0].colour, optimizer_colour(parse_spec("adam")));
+  EXPECT_EQ(s.runs()[2].colour, optimizer_colour(parse_spec("adamw")));
+  EXPECT_EQ(s.runs()[3].colour, optimizer_colour(parse_spec("adamax")));
+  for (const char* other : {"adam", "adamw", "adamax", "sgd:lr=1"})
+    EXPECT_NE(s.runs()[1].colour, optimizer_colour(parse_spec(other))) << other;
+  // Adding one more run of an optimizer already present does the same, one run at a time.
+  const int id = s.duplicate_run(s.runs()[2].id);
+  std::set<int> seen;
+  for (const auto& r : s.runs()) EXPECT_TRUE(seen.insert(r.colour).second) << r.colour;
+  EXPECT_NE(s.find(id)->colour, optimizer_colour(parse_spec("adam")));
+}
+
+TEST(LinkColours, ExplicitColoursOverrideAndSurviveTheRoundTrip) {
+  Scene s;
+  apply_link(parse_link("#run=adam&run=sgd:lr=0.1&colours=3,auto").link, s);
+  EXPECT_EQ(s.runs()[0].colour, 3);
+  EXPECT_EQ(s.runs()[1].colour, optimizer_colour(parse_spec("sgd:lr=0.1")));
+  const std::string text = to_link(link_from_scene(s));
+  Scene again;
+  apply_link(parse_link(text).link, again);
+  ASSERT_EQ(again.runs().size(), 2u) << text;
+  EXPECT_EQ(again.runs()[0].colour, 3) << text;
+  EXPECT_EQ(again.runs()[1].colour, s.runs()[1].colour) << text;
+  // Automatic colours are not written: the link says only what it must.
+  Scene plain;
+  apply_link(parse_link("#run=adam&run=adam:lr=0.01&run=sgd:lr=0.1").link, plain);
+  const std::string short_text = to_link(link_from_scene(plain));
+  EXPECT_EQ(short_text.find("colours="), std::string::npos) << short_text;
+}
+
+TEST(LinkColours, ANewOptimizerTakesItsColourANewHyperparameterKeepsIt) {
+  Scene s;
+  const int id = s.add_run("adam:lr=0.05");
+  const int adam = s.find(id)->colour;
+  s.update_run(id, "adam:lr=0.01");
+  EXPECT_EQ(s.find(id)->colour, adam);
+  s.update_run(id, "rmsprop:lr=0.01");
+  EXPECT_EQ(s.find(id)->colour, optimizer_colour(parse_spec("rmsprop")));
+  EXPECT_NE(s.find(id)->colour, adam);
+}
+
+// --- a link defines the whole scene (load_link) ---
+
+TEST(LinkLoad, KeysALinkLeavesOutTakeTheirDefaultsNotThePreviousScenes) {
+  const Scene defaults = Scene::with_default_runs();
+  Scene s;
+  load_link(parse_link("#problem=himmelblau&start=1,1&run=adam&speed=77&limit=900&noise=gaussian:std=0.3&seed=7"
+                       "&autoplay=1").link,
+            s);
+  ASSERT_EQ(s.speed(), 77);
+  ASSERT_TRUE(s.noise().enabled());
+  const AppliedLink a = load_link(parse_link("#problem=beale&run=sgd:lr=0.01").link, s);
+  EXPECT_TRUE(a.errors.empty()) << dump(a.errors);
+  EXPECT_EQ(s.problem_spec(), "beale");
+  EXPECT_EQ(s.start(), s.problem().start());
+  EXPECT_EQ(s.speed(), defaults.speed());
+  EXPECT_EQ(s.step_limit(), defaults.step_limit());
+  EXPECT_FALSE(s.noise().enabled());
+  EXPECT_FALSE(s.playing());  // autoplay left out: paused
+  EXPECT_EQ(s.step_count(), 0);
+  ASSERT_EQ(s.runs().size(), 1u);
+}
+
+TEST(LinkLoad, ALinkWithoutRunsShowsTheDefaultRunsAndAnEmptyLinkIsTheDefaultScene) {
+  const Scene defaults = Scene::with_default_runs();
+  Scene s;
+  load_link(parse_link("#preset=adam").link, s);
+  load_link(parse_link("#problem=himmelblau&at=5").link, s);
+  EXPECT_EQ(s.problem_spec(), Scene("himmelblau").problem_spec());
+  ASSERT_EQ(s.runs().size(), defaults.runs().size());
+  for (std::size_t i = 0; i < s.runs().size(); ++i) {
+    EXPECT_EQ(to_string(s.runs()[i].optimizer), to_string(defaults.runs()[i].optimizer));
+    EXPECT_EQ(s.runs()[i].colour, defaults.runs()[i].colour);
+    EXPECT_EQ(s.runs()[i].history.rows().back().step, 5);  // at= holds for them too
+  }
+  load_link(parse_link("").link, s);
+  EXPECT_EQ(s.problem_spec(), defaults.problem_spec());
+  EXPECT_EQ(s.start(), defaults.start());
+  EXPECT_EQ(s.step_count(), 0);
+  EXPECT_EQ(link_from_scene(s), link_from_scene(defaults));
+}
+
+TEST(LinkLoad, RunIdsKeepCountingUp) {
+  Scene s;
+  load_link(parse_link("#run=adam&run=sgd:lr=0.1").link, s);
+  const int last = s.runs().back().id;
+  load_link(parse_link("#run=adam").link, s);
+  EXPECT_GT(s.runs().front().id, last);
+}
+
+TEST(LinkLoad, APresetPlaysAsTheMenuPlaysItUnlessTheLinkSaysOtherwise) {
+  EXPECT_EQ(parse_link("#preset=adam").link.autoplay, true);
+  EXPECT_EQ(parse_link("#preset=adam&autoplay=0").link.autoplay, false);
+  EXPECT_FALSE(parse_link("#preset=adam&at=40").link.autoplay.has_value());
+  EXPECT_FALSE(parse_link("#problem=beale&run=adam").link.autoplay.has_value());
+  Scene menu, link;
+  load_link(parse_link("#preset=beta1&autoplay=1").link, menu);  // what the menu loads
+  load_link(parse_link("#preset=beta1").link, link);
+  EXPECT_TRUE(link.playing());
+  EXPECT_EQ(link_from_scene(link), link_from_scene(menu));
+  load_link(parse_link("#preset=beta1&at=40").link, link);
+  EXPECT_FALSE(link.playing());
+  EXPECT_EQ(link.step_count(), 40);
 }
 
 TEST(Link, ApplyStepsToAtAndLeavesItPaused) {

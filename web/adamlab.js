@@ -23,6 +23,7 @@
     started = true;
     api.firstFrameAt = performance.now();  // ms since navigation start
     showStatus('');
+    if (hashChangedBeforeReady) loadAddressHash();  // the app read the hash before that change
     resolveReady(api);
     writeHash();
     applyVisibility();
@@ -132,7 +133,7 @@
     reset() { call('al_reset'); },
     /** Back to the default scene (as the page opens with no link): always works, whatever state
      *  the page is in. The address bar follows. */
-    resetToDefaults() { call('al_reset_to_defaults'); writeHash(); },
+    resetToDefaults() { call('al_reset_to_defaults'); writeHash(true); },
     setProblem(problemSpec) { call('al_set_problem', spec(problemSpec, 'problem')); },
     setStart(x, y) { call('al_set_start', number(x, 'start x'), number(y, 'start y')); },
     /** Returns the new run's id. schedulerSpec: '' or omitted = no scheduler. */
@@ -165,7 +166,7 @@
     setState(linkOrHash) {
       if (typeof linkOrHash !== 'string') throw new Error(`invalid link: '${describe(linkOrHash)}' (expected a string)`);
       const r = applyLink(linkOrHash);
-      writeHash();
+      writeHash(true);
       return r;
     },
     /** The lesson presets: [{name, title, caption, link}]. */
@@ -216,7 +217,7 @@
       const started = call('al_sweep_start', spec(options.x, 'sweep x'), spec(options.y, 'sweep y'),
                            number(options.steps === undefined ? 500 : options.steps, 'sweep steps'),
                            spec(options.metric === undefined ? 'final_loss' : options.metric, 'sweep metric'), seeds, run);
-      writeHash();
+      writeHash(true);
       const t0 = performance.now();
       // This sweep's own outcome, even after another sweep (or a reset) has taken its place.
       return new Promise((resolve, reject) => {
@@ -245,7 +246,7 @@
      *  map: {left, top, width, height} (CSS px of the heat map's cells, null when not shown)}. */
     sweepState() { return call('al_sweep_state'); },
     cancelSweep() { call('al_sweep_cancel'); },
-    clearSweep() { call('al_sweep_clear'); writeHash(); },
+    clearSweep() { call('al_sweep_clear'); writeHash(true); },
     /** Cell (ix, iy), 0-based from the bottom-left: {x, y, xKey, yKey, metric, status, optimizer}. */
     sweepCell(ix, iy) { return call('al_sweep_cell', number(ix, 'cell ix'), number(iy, 'cell iy')); },
     /** {nx, ny, cellsDone, metric: [...]} row-major with y outer; null = pending or NaN. */
@@ -353,22 +354,31 @@
   };
 
   // --- the address bar follows the scene (so it is always a shareable link) ---
-  let lastHash = null;
-  function writeHash() {
+  // lastHash is the address bar as this page last wrote or loaded it, read back from location.hash
+  // (which may encode it differently from getLink()). A location.hash that differs from it is
+  // someone else's change (a typed address, a clicked link, the embedding page): it is loaded,
+  // never overwritten, also when it came before the app was ready (the app had read the old hash)
+  // or its hashchange event has not run yet when the half-second update comes.
+  let lastHash = null, hashChangedBeforeReady = false;
+  function loadAddressHash() {
+    lastHash = location.hash;
+    try { applyLink(location.hash); } catch (_) { /* a failed start: nothing to load into */ }
+  }
+  // apiChange: the scene was just set through the API, which supersedes an address not yet loaded.
+  function writeHash(apiChange) {
     if (!started) return;
+    if (!apiChange && lastHash !== null && location.hash !== lastHash) loadAddressHash();
     let hash;
     try { hash = api.getLink(); } catch (_) { return; }
-    if (hash === lastHash && location.hash === hash) return;
-    lastHash = hash;
     if (location.hash !== hash || location.search) {
       try { history.replaceState(history.state, '', location.pathname + hash); } catch (_) { /* sandboxed */ }
     }
+    lastHash = location.hash;
   }
   setInterval(() => { if (!document.hidden) writeHash(); }, 500);
   addEventListener('hashchange', () => {
-    if (!started || location.hash === lastHash) return;
-    lastHash = location.hash;
-    applyLink(location.hash);
+    if (!started) { hashChangedBeforeReady = true; return; }
+    if (location.hash !== lastHash) loadAddressHash();
   });
 
   // --- offscreen embeds do not burn CPU: no frames while hidden or scrolled out of view ---

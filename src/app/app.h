@@ -2,6 +2,7 @@
 // The playground application, platform-free: the scene, the UI and the frame step. main_web.cpp
 // and main_native.cpp own the window and call frame() between ImGui's NewFrame and Render.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,12 +38,29 @@ class App {
   const std::string& error() const { return error_; }
 
   // --- links (app_link.cpp) ---
-  // Applies a link (a hash, query or whole URL in sim/link.h's grammar) to the scene and the UI:
-  // valid parts load, the others are returned (and shown in the map's banner). Never throws.
+  // Loads a link (a hash, query or whole URL in sim/link.h's grammar) as the whole scene and UI:
+  // valid parts load, the parts it leaves out (or that are refused) take their defaults
+  // (sim/link.h load_link), the refused ones are returned (and shown in the map's banner). A link
+  // naming a preset or embed=1 becomes the lesson (below). Never throws.
   std::vector<std::string> apply_link(const std::string& text);
   // A link refused whole before it was read (too long): `why` shows in the map's banner as a
   // link error would; nothing else changes. Returns {why}.
   std::vector<std::string> refuse_link(const std::string& why);
+
+  // --- the lesson: the preset or embed the page was loaded as, to come back to (app_link.cpp) ---
+  // The lesson's link (full, without at= and autoplay=), or nullopt outside a lesson.
+  const std::optional<std::string>& lesson_link() const { return lesson_link_; }
+  // True when the scene or view differs from the lesson as loaded (a moved start, a pan or zoom,
+  // an edited run, ...); playing, pausing and stepping are not changes. False outside a lesson.
+  // For a "back to the lesson" button.
+  bool lesson_changed() const;
+  // Back to the lesson exactly as its link opens it (start, view, runs), playing from step 0.
+  // Outside a lesson: nothing.
+  void restore_lesson();
+  // Reset (the R key, the Reset buttons, adamlab.reset()): the runs back to step 0, playing or
+  // paused as before; in a lesson also back to the lesson's start and view (edits to the runs
+  // stay; on another problem, the whole lesson comes back).
+  void reset();
   // The canonical hash for what is on screen now. A scene still equal to the preset it came
   // from is written as preset=NAME; a paused scene carries at=STEP, a playing one autoplay=1.
   std::string link() const;
@@ -57,6 +75,7 @@ class App {
  private:
   void after_frame(double dt_seconds);
   std::string build_link(bool embed) const;
+  std::string lesson_fingerprint() const;
   Scene scene_;
   ui::Playground ui_;
   ui::CommandQueue commands_;
@@ -64,6 +83,11 @@ class App {
   FrameStats stats_;
   std::vector<ui::UiAction> actions_;
   double loop_hold_ = 0;  // seconds spent at the step limit while looping
+  std::optional<std::string> lesson_link_;
+  std::string lesson_state_;  // lesson_fingerprint() right after the lesson loaded
+  std::string lesson_problem_;
+  Eigen::Vector2d lesson_start_ = Eigen::Vector2d::Zero();
+  std::optional<Rect> lesson_view_;
 };
 
 // The one App the JS bridge talks to (set by main_web.cpp).

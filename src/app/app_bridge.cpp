@@ -84,6 +84,9 @@ std::string ui_state_json(App& app) {
   std::string s = ",\"link\":" + adamlab::json_string(app.link());
   s += ",\"linkErrors\":" + json_strings(share.errors_dismissed ? std::vector<std::string>{} : share.link_errors);
   s += ",\"preset\":" + (share.preset ? adamlab::json_string(*share.preset) : std::string("null"));
+  // The lesson Reset returns to (App::lesson_link), and whether the figure was changed since.
+  s += ",\"lesson\":" + (app.lesson_link() ? adamlab::json_string(*app.lesson_link()) : std::string("null"));
+  s += std::string(",\"lessonChanged\":") + (app.lesson_changed() ? "true" : "false");
   s += std::string(",\"embed\":") + (share.embed ? "true" : "false");
   s += std::string(",\"loop\":") + (share.loop ? "true" : "false");
   s += ",\"panels\":" + (share.panels ? json_strings(*share.panels) : std::string("null"));
@@ -136,7 +139,7 @@ AL_EXPORT const char* al_reset_to_defaults() {
 
 AL_EXPORT const char* al_play() { return respond([](App& app) { app.scene().play(); return ok(); }); }
 AL_EXPORT const char* al_pause() { return respond([](App& app) { app.scene().pause(); return ok(); }); }
-AL_EXPORT const char* al_reset() { return respond([](App& app) { app.scene().reset(); return ok(); }); }
+AL_EXPORT const char* al_reset() { return respond([](App& app) { app.reset(); return ok(); }); }
 
 AL_EXPORT const char* al_step(double n) {
   return respond([n](App& app) {

@@ -16,7 +16,10 @@ void App::frame(double dt_seconds) {
   scene_.advance(dt_seconds);
   ui_.draw(scene_, commands_, error_);
   // Queued edits apply after drawing: the UI read one consistent const scene all frame.
+  const std::uint64_t resets = scene_.reset_count();
   const std::string err = commands_.apply(scene_);
+  // The R key and the Reset buttons queue Scene::reset(); in a lesson, Reset means the lesson.
+  if (scene_.reset_count() != resets && lesson_link_) reset();
   if (!err.empty())
     error_ = err;
   else if (ImGui::IsMouseClicked(ImGuiMouseButton_Left))
@@ -49,6 +52,8 @@ void App::after_frame(double dt_seconds) {
 void App::reset_to_defaults() {
   scene_ = Scene::with_default_runs();
   scene_.play();
+  lesson_link_.reset();
+  lesson_state_.clear();
   ui_.share() = ui::ShareState{};
   ui_.anatomy() = ui::AnatomyCursor{};
   ui_.landscape().reset_view();

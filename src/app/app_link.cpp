@@ -4,6 +4,7 @@
 
 #include "app/app.h"
 #include "sim/link.h"
+#include "sim/noise.h"
 #include "sim/presets.h"
 #include "sim/sweep_state.h"
 
@@ -21,7 +22,7 @@ bool matches_preset(const Scene& scene, const std::optional<Rect>& view, const s
   const ParsedLink parsed = parse_link("#preset=" + name);
   if (!parsed.errors.empty()) return false;
   Scene fresh;
-  if (!adamlab::apply_link(parsed.link, fresh).errors.empty()) return false;
+  if (!adamlab::load_link(parsed.link, fresh).errors.empty()) return false;
   return same_view(view, parsed.link.view) && link_from_scene(fresh) == link_from_scene(scene);
 }
 
@@ -29,7 +30,7 @@ bool matches_preset(const Scene& scene, const std::optional<Rect>& view, const s
 
 std::vector<std::string> App::apply_link(const std::string& text) {
   const ParsedLink parsed = parse_link(text);
-  const AppliedLink applied = adamlab::apply_link(parsed.link, scene_);
+  const AppliedLink applied = adamlab::load_link(parsed.link, scene_);
   std::vector<std::string> errors = parsed.errors;
   errors.insert(errors.end(), applied.errors.begin(), applied.errors.end());
   errors = summarize_link_errors(errors);
@@ -55,9 +56,25 @@ std::vector<std::string> App::apply_link(const std::string& text) {
     ui_.panel().select(*applied.anatomy_run_id);
   }
   // A sweep starts at the next frame for the selected run (a refusal joins the link's errors then).
+  ui_.sweep().cancel();
+  ui_.sweep().clear();
   if (L.sweep) ui_.sweep().request(parse_sweep_request(*L.sweep));
   error_.clear();
   loop_hold_ = 0;
+  // A tutorial figure or a lesson: what Reset and "back to the lesson" return to. The link is kept
+  // whole (the preset expanded), so it restores exactly what was loaded; without at= and
+  // autoplay=, so the same lesson opened paused at step 40 or playing is the same lesson.
+  lesson_link_.reset();
+  if (L.preset || L.embed.value_or(false)) {
+    SceneLink lesson = L;
+    lesson.at.reset();
+    lesson.autoplay.reset();
+    lesson_link_ = to_link(lesson);
+    lesson_problem_ = scene_.problem_spec();
+    lesson_start_ = scene_.start();
+    lesson_view_ = L.view;
+  }
+  lesson_state_ = lesson_link_ ? lesson_fingerprint() : std::string();
   return errors;
 }
 
@@ -65,6 +82,48 @@ std::vector<std::string> App::refuse_link(const std::string& why) {
   ui_.share().link_errors = {why};
   ui_.share().errors_dismissed = false;
   return {why};
+}
+
+// Everything a reader would call "the figure": problem, start, view, runs as configured, speed,
+// limit, noise. Not the step or whether it plays.
+std::string App::lesson_fingerprint() const {
+  std::string s = scene_.problem_spec() + "|" + format_number(scene_.start()[0]) + "," +
+                  format_number(scene_.start()[1]) + "|";
+  if (const auto& v = ui_.landscape().requested_view())
+    s += format_number(v->xmin) + "," + format_number(v->xmax) + "," + format_number(v->ymin) + "," +
+         format_number(v->ymax);
+  for (const auto& r : scene_.runs())
+    s += "|" + to_string(r.optimizer) + "@" + r.scheduler + (r.visible ? "" : ",hidden") + ",c" +
+         std::to_string(r.colour);
+  s += "|" + format_number(scene_.speed()) + "|" + std::to_string(scene_.step_limit()) + "|" +
+       to_string(noise_spec(scene_.noise())) + "," + std::to_string(scene_.noise().seed);
+  return s;
+}
+
+bool App::lesson_changed() const { return lesson_link_ && lesson_fingerprint() != lesson_state_; }
+
+void App::restore_lesson() {
+  if (!lesson_link_) return;
+  const std::string link = *lesson_link_;  // apply_link() replaces lesson_link_ with the same text
+  apply_link(link);
+  scene_.play();  // a figure is there to be watched
+}
+
+void App::reset() {
+  if (lesson_link_ && scene_.problem_spec() != lesson_problem_) {
+    // Another landscape altogether: the lesson's start means nothing on it, so the whole lesson.
+    const bool playing = scene_.playing();
+    restore_lesson();
+    if (!playing) scene_.pause();
+    return;
+  }
+  if (lesson_link_) {
+    // The lesson's start and view; the reader's own edits to the runs stay (the "back to the
+    // lesson" affordance, restore_lesson, undoes those too).
+    if (scene_.start() != lesson_start_) scene_.set_start(lesson_start_[0], lesson_start_[1]);
+    ui_.landscape().set_view(lesson_view_, scene_.problem_spec());
+  }
+  scene_.reset();
 }
 
 std::string App::link() const { return build_link(false); }
@@ -81,6 +140,8 @@ std::string App::build_link(bool embed) const {
     ui.autoplay = true;
   else if (scene_.step_count() > 0)
     ui.at = scene_.step_count();
+  else if (share.preset)
+    ui.autoplay = false;  // a preset link plays unless told otherwise
   if (embed) {
     ui.embed = ui.loop = ui.autoplay = true;
     ui.at.reset();

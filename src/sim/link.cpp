@@ -12,6 +12,7 @@
 #include "optim/optimizer.h"
 #include "sched/scheduler.h"
 #include "sim/noise.h"
+#include "sim/palette.h"
 #include "sim/presets.h"
 #include "sim/sweep_state.h"
 #include "sim/view_rect.h"
@@ -116,6 +117,14 @@ class LinkParser {
       if (p.key != "preset") one(p);
     resolve_runs();
     resolve_references();
+    // A preset link opens as the menu opens it, playing; a written at=K (a paused moment) or
+    // autoplay= says otherwise.
+    if (out_.link.preset && !seen_.count("autoplay")) {
+      if (seen_.count("at"))
+        out_.link.autoplay.reset();
+      else
+        out_.link.autoplay = true;
+    }
     if (out_.link.at) {
       const std::int64_t limit = out_.link.limit.value_or(Scene::kMaxStepLimit);
       if (*out_.link.at > limit) {
@@ -353,7 +362,25 @@ void set_scene_noise(S&, const GradientNoise&, long) {
   throw Error("this build's scene does not take gradient noise yet");
 }
 
-// The run is added (taking the smallest free colour) and recoloured; refused, it is removed again.
+// The colours a link's runs get: explicit ones kept, the others by optimizer (sim/palette.h), all
+// the runs seen at once so the result does not depend on the order they are added in.
+std::vector<int> link_colours(const std::vector<LinkRun>& runs) {
+  std::vector<Spec> optimizers;
+  std::vector<int> explicit_colours;
+  for (const LinkRun& r : runs) {
+    Spec spec;
+    try {
+      spec = parse_spec(r.optimizer);
+    } catch (const Error&) {
+      // Refused when the run is added; a name-less spec claims no colour meanwhile.
+    }
+    optimizers.push_back(std::move(spec));
+    explicit_colours.push_back(r.colour);
+  }
+  return assign_colours(optimizers, explicit_colours, Scene::kMaxRuns);
+}
+
+// The run is added (taking a colour of its own) and recoloured; refused, it is removed again.
 int add_run_with_colour(Scene& scene, const LinkRun& run, int colour) {
   const int id = scene.add_run(run.optimizer, run.scheduler);
   if (colour < 0 || scene.find(id)->colour == colour) return id;
@@ -504,8 +531,7 @@ SceneLink link_from_scene(const Scene& scene, const UiLinkState& ui) {
   const Eigen::Vector2d default_start = scene.problem().start();
   if (full || scene.start() != default_start) L.start = scene.start();
   L.view = ui.view;
-  std::vector<int> auto_colours;
-  bool colours_automatic = true;
+  std::vector<Spec> optimizers;
   for (std::size_t i = 0; i < scene.runs().size(); ++i) {
     const SceneRun& r = scene.runs()[i];
     LinkRun run;
@@ -513,7 +539,7 @@ SceneLink link_from_scene(const Scene& scene, const UiLinkState& ui) {
     run.scheduler = r.scheduler.empty() ? "" : shortest_spec("scheduler", r.scheduler);
     run.visible = r.visible;
     run.colour = r.colour;
-    colours_automatic = colours_automatic && r.colour == static_cast<int>(i);
+    optimizers.push_back(r.optimizer);
     L.runs.push_back(std::move(run));
     if (ui.selected_run_id && *ui.selected_run_id == r.id) L.selected = static_cast<int>(i);
     if (ui.anatomy_run_id && *ui.anatomy_run_id == r.id) {
@@ -521,7 +547,12 @@ SceneLink link_from_scene(const Scene& scene, const UiLinkState& ui) {
       L.anatomy_bias_correction = ui.anatomy_bias_correction;
     }
   }
-  if (colours_automatic)
+  // Colours a link would give anyway are left out (the link stays short and readable).
+  if (assign_colours(optimizers, {}, Scene::kMaxRuns) == [&] {
+        std::vector<int> c;
+        for (const auto& r : scene.runs()) c.push_back(r.colour);
+        return c;
+      }())
     for (auto& run : L.runs) run.colour = -1;
   if (full || scene.speed() != defaults.speed()) L.speed = scene.speed();
   if (full || scene.step_limit() != defaults.step_limit()) L.limit = scene.step_limit();
@@ -566,18 +597,10 @@ AppliedLink apply_link(const SceneLink& L, Scene& scene) {
       for (const auto& r : scene.runs()) ids.push_back(r.id);
       for (int id : ids) scene.remove_run(id);
       scene.reset();
-      // Explicit colours are reserved first; automatic ones take the smallest colour left.
-      std::set<int> used;
-      for (const LinkRun& r : L.runs)
-        if (r.colour >= 0) used.insert(r.colour);
+      const std::vector<int> colours = link_colours(L.runs);
       for (std::size_t i = 0; i < L.runs.size(); ++i) {
         const LinkRun& r = L.runs[i];
-        int colour = r.colour;
-        if (colour < 0) {
-          colour = 0;
-          while (used.count(colour)) ++colour;
-          used.insert(colour);
-        }
+        const int colour = colours[i];
         attempt(errors, "run=" + (r.scheduler.empty() ? r.optimizer : r.optimizer + "@" + r.scheduler), [&] {
           const int id = add_run_with_colour(scene, r, colour);
           scene.set_visible(id, r.visible);
@@ -611,6 +634,42 @@ AppliedLink apply_link(const SceneLink& L, Scene& scene) {
   } catch (const std::exception& e) {
     errors.push_back(std::string("link: ") + e.what());
   }
+  return out;
+}
+
+AppliedLink load_link(const SceneLink& L, Scene& scene) {
+  const Scene defaults = Scene::with_default_runs();
+  try {
+    // Runs go first, so the default parts below replay nothing.
+    scene.pause();
+    std::vector<int> ids;
+    for (const auto& r : scene.runs()) ids.push_back(r.id);
+    for (int id : ids) scene.remove_run(id);
+    scene.set_noise(GradientNoise{});
+    scene.set_problem(defaults.problem_spec());
+    scene.set_step_limit(defaults.step_limit());
+    scene.set_speed(defaults.speed());
+    scene.reset();
+  } catch (const std::exception& e) {
+    // Unreachable: the defaults are valid by construction. Never let a link crash the app.
+    AppliedLink out;
+    out.errors.push_back(std::string("link: defaults: ") + e.what());
+    return out;
+  }
+  AppliedLink out = apply_link(L, scene);
+  if (L.runs.empty()) {
+    // No runs named: the default page's runs, on whatever problem and start the link chose (each
+    // replays to the scene's step, so at= holds for them too).
+    for (const auto& r : defaults.runs()) {
+      try {
+        scene.add_run(to_string(r.optimizer), r.scheduler);
+      } catch (const std::exception& e) {
+        out.errors.push_back("run=" + to_string(r.optimizer) + ": " + e.what());
+      }
+    }
+    if (!scene.runs().empty() && !out.selected_run_id) out.selected_run_id = scene.runs().front().id;
+  }
+  if (!L.autoplay.value_or(false)) scene.pause();
   return out;
 }
 

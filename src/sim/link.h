@@ -6,7 +6,9 @@
 //
 // Grammar: key=value pairs joined by '&'; the value is everything after the first '='. Keys, in the
 // canonical order to_link() writes them:
-//   preset=NAME           expanded first, wherever it appears; every other key overrides it
+//   preset=NAME           expanded first, wherever it appears; every other key overrides it. A preset
+//                         plays as choosing it from the menu does (autoplay=1) unless the link says
+//                         autoplay=0 or at=K
 //   problem=SPEC          e.g. rosenbrock, quadratic:a=0.05,b=1
 //   view=XMIN,XMAX,YMIN,YMAX   the landscape's visible rectangle (the invariant of sim/view_rect.h)
 //   start=X,Y             the shared start point
@@ -129,6 +131,13 @@ struct AppliedLink {
 // scene restarts at step 0 (then steps to `at`). view, panels, embed, loop stay with the UI.
 // Never throws.
 AppliedLink apply_link(const SceneLink& link, Scene& scene);
+
+// The scene the link defines, whatever `scene` held before: every scene part the link leaves out,
+// or that is refused, takes its default as on a page opened with no link (Rosenbrock, its start,
+// the default runs, speed, step limit, no noise, step 0). autoplay decides play or pause (absent:
+// paused). Run ids keep counting up, so nothing holding an old run's id mistakes a new run for it.
+// Never throws.
+AppliedLink load_link(const SceneLink& link, Scene& scene);
 
 // The shortest spec that builds the same full configuration (drops keys equal to their default).
 // kind: "optimizer", "scheduler" or "problem". Returns text unchanged if it does not build.

@@ -7,6 +7,7 @@
 #include "core/limits.h"
 #include "optim/optimizer.h"
 #include "sched/scheduler.h"
+#include "sim/palette.h"
 
 namespace adamlab {
 namespace {
@@ -81,12 +82,14 @@ const SceneRun* Scene::find(int id) const {
   return nullptr;
 }
 
-int Scene::free_colour() const {
-  for (int c = 0;; ++c) {
-    bool used = false;
-    for (const auto& r : runs_) used = used || r.colour == c;
-    if (!used) return c;
+int Scene::colour_for(const Spec& optimizer, int except_id) const {
+  std::vector<int> used, claimed;
+  for (const auto& r : runs_) {
+    if (r.id == except_id) continue;
+    used.push_back(r.colour);
+    claimed.push_back(optimizer_colour(r.optimizer));
   }
+  return choose_colour(optimizer_colour(optimizer), used, claimed, kMaxRuns);
 }
 
 void Scene::set_problem(const std::string& spec) {
@@ -113,7 +116,9 @@ int Scene::add_run(const std::string& optimizer_spec, const std::string& schedul
   if (static_cast<int>(runs_.size()) >= kMaxRuns)
     throw Error("too many runs (at most " + std::to_string(kMaxRuns) + ")");
   const int id = next_id_;
-  runs_.push_back(make_run(id, free_colour(), optimizer_spec, scheduler_spec));
+  SceneRun r = make_run(id, 0, optimizer_spec, scheduler_spec);
+  r.colour = colour_for(r.optimizer, id);
+  runs_.push_back(std::move(r));
   ++next_id_;
   return id;
 }
@@ -128,6 +133,9 @@ void Scene::update_run(int id, const std::string& optimizer_spec, const std::str
   SceneRun& old = at(id);
   SceneRun fresh = make_run(id, old.colour, optimizer_spec, scheduler_spec);
   fresh.visible = old.visible;
+  // A new hyperparameter keeps the run's colour; a new optimizer takes that optimizer's colour.
+  if (optimizer_colour(fresh.optimizer) != optimizer_colour(old.optimizer))
+    fresh.colour = colour_for(fresh.optimizer, id);
   old = std::move(fresh);
 }
 
@@ -181,6 +189,7 @@ void Scene::step(std::int64_t n) {
 }
 
 void Scene::reset() {
+  ++reset_count_;
   step_ = 0;
   accumulator_ = 0;
   for (auto& r : runs_) replay(r);

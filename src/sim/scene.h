@@ -25,7 +25,7 @@ namespace adamlab {
 
 struct SceneRun {
   int id = 0;
-  int colour = 0;  // index into kRunPalette
+  int colour = 0;  // index into kRunPalette (sim/palette.h: by optimizer unless set explicitly)
   bool visible = true;
   Spec optimizer;                 // full spec, every option present
   std::string scheduler;          // full scheduler spec, "" = none
@@ -80,6 +80,8 @@ class Scene {
   const std::vector<SceneRun>& runs() const { return runs_; }
   const SceneRun* find(int id) const;  // null if no such run
   const GradientNoise& noise() const { return noise_; }
+  // Counts reset() calls: the app tells a user's Reset (a queued command) from other changes.
+  std::uint64_t reset_count() const { return reset_count_; }
   // Bumped by every change that alters the landscape (problem), and by any path change.
   std::uint64_t problem_version() const { return problem_version_; }
 
@@ -88,7 +90,8 @@ class Scene {
   void replay(SceneRun& r) const;        // restart r and bring it to step_
   void step_run(SceneRun& r, std::int64_t target) const;
   SceneRun& at(int id);
-  int free_colour() const;
+  // sim/palette.h: the optimizer's own colour if no other run (but except_id) has it, else a spare.
+  int colour_for(const Spec& optimizer, int except_id) const;
 
   std::shared_ptr<const Problem> problem_;
   std::string problem_spec_;
@@ -101,6 +104,7 @@ class Scene {
   std::int64_t step_limit_ = 3000;
   double accumulator_ = 0;
   std::uint64_t problem_version_ = 0;
+  std::uint64_t reset_count_ = 0;
   GradientNoise noise_;
 };
 

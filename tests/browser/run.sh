@@ -48,9 +48,11 @@ echo "==> bad input, hostile links, reset to defaults, bounded memory (hardening
 node "$here/hardening.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/hardening.log" || rc=$?
 echo "==> hostile links, calls and messages keep the page alive and refusals change nothing (hostile.mjs)"
 node "$here/hostile.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/hostile.log" || rc=$?
+echo "==> links define the scene, presets as the menu, lesson reset, colours (links_content.mjs)"
+node "$here/links_content.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/links_content.log" || rc=$?
 # One final line for every file: a run that died before its own summary counts as one failure.
 total_passed=0; total_failed=0
-for f in test sweep hardening hostile; do
+for f in test sweep hardening hostile links_content; do
   line="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$here/artifacts/$f.log" | tail -n1 || true)"
   if [[ -z "$line" ]]; then total_failed=$((total_failed + 1)); continue; fi
   total_passed=$((total_passed + ${line%% passed*}))
