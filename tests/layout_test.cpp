@@ -2,6 +2,7 @@
 // checked at the sizes issue 10 names: desktops, a phone, embeds from 320 x 240 up.
 #include <gtest/gtest.h>
 
+#include "ui/chart_scale.h"
 #include "ui/layout.h"
 #include "ui/overlay_layout.h"
 
@@ -105,6 +106,23 @@ TEST(OverlayPlacer, ReportsWhenNoSpotIsClear) {
   p.keep_clear(50, 50, 80);  // covers the whole map
   const Placement a = p.place(40, 40, {Anchor::top_left});
   EXPECT_FALSE(a.clear);  // the caller fades or collapses it
+}
+
+}  // namespace
+}  // namespace adamlab::ui
+
+namespace adamlab::ui {
+namespace {
+
+TEST(ChartRangeFit, LogRangeLeavesRoomAboveAndBelowTheCurves) {
+  // A constant lr of 0.99 falling to 1e-4: neither end may sit on the plot's frame.
+  ChartRange range(chart_scale_kind(true, 0.0));
+  range.add_start(0.99);
+  for (double v : {0.99, 0.5, 0.01, 1e-4}) range.add(v);
+  const ChartScale s = range.fit();
+  EXPECT_GT(s.fraction(0.99), 0.0);
+  EXPECT_LT(s.fraction(0.99), 0.99);
+  EXPECT_GT(s.fraction(1e-4), 0.01);
 }
 
 }  // namespace
