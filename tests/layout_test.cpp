@@ -1,9 +1,11 @@
-// The playground's layout rules (ui/layout.h) and overlay placement (ui/overlay_layout.h),
-// checked at the sizes issue 10 names: desktops, a phone, embeds from 320 x 240 up.
+// The playground's layout rules (ui/layout.h), overlay placement (ui/overlay_layout.h), short
+// legend labels (ui/legend_text.h) and the chart's log range padding (ui/chart_scale.h), checked
+// at the sizes issue 10 names: desktops, a phone, embeds from 320 x 240 up.
 #include <gtest/gtest.h>
 
 #include "ui/chart_scale.h"
 #include "ui/layout.h"
+#include "ui/legend_text.h"
 #include "ui/overlay_layout.h"
 
 namespace adamlab::ui {
@@ -106,6 +108,35 @@ TEST(OverlayPlacer, ReportsWhenNoSpotIsClear) {
   p.keep_clear(50, 50, 80);  // covers the whole map
   const Placement a = p.place(40, 40, {Anchor::top_left});
   EXPECT_FALSE(a.clear);  // the caller fades or collapses it
+}
+
+}  // namespace
+}  // namespace adamlab::ui
+
+namespace adamlab::ui {
+namespace {
+
+TEST(ShortLabels, SharedWordsBecomeTheHeadingAndEntriesKeepTheirDifferences) {
+  const ShortLabels s = short_labels({"SGD lr=0.99", "SGD lr=0.99 + StepLR", "SGD lr=0.99 + CosineAnnealingLR"});
+  EXPECT_EQ(s.common, "SGD lr=0.99");
+  ASSERT_EQ(s.labels.size(), 3u);
+  EXPECT_EQ(s.labels[0], "SGD");  // nothing of its own: keeps the optimizer's name
+  EXPECT_EQ(s.labels[1], "+ StepLR");
+  EXPECT_EQ(s.labels[2], "+ CosineAnnealingLR");
+}
+
+TEST(ShortLabels, DistinctOptimizersKeepTheirNames) {
+  const ShortLabels s = short_labels({"Adam lr=0.05 weight_decay=0.5", "AdamW lr=0.05 weight_decay=0.5", "Adam lr=0.05"});
+  EXPECT_EQ(s.common, "lr=0.05");
+  EXPECT_EQ(s.labels[0], "Adam weight_decay=0.5");
+  EXPECT_EQ(s.labels[1], "AdamW weight_decay=0.5");
+  EXPECT_EQ(s.labels[2], "Adam");
+}
+
+TEST(ShortLabels, OneRunIsLeftAlone) {
+  const ShortLabels s = short_labels({"Adam lr=0.05"});
+  EXPECT_EQ(s.common, "");
+  EXPECT_EQ(s.labels[0], "Adam lr=0.05");
 }
 
 }  // namespace

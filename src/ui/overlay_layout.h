@@ -6,6 +6,7 @@
 // before it, preferring spots that cover fewer soft points (path samples, run heads). When no
 // spot is clear the caller collapses or fades the overlay: the figure wins.
 #include <array>
+#include <cmath>
 #include <limits>
 #include <vector>
 
@@ -19,6 +20,8 @@ struct Placement {
   Box box;
   bool clear = false;  // covers no hard point and no earlier overlay
   int soft_hits = 0;   // soft points under it
+  int hard_hits = 0;   // hard points under it
+  int overlaps = 0;    // earlier overlays it overlaps
 };
 
 class OverlayPlacer {
@@ -53,7 +56,9 @@ class OverlayPlacer {
   // The best spot for a w x h overlay: the first of `prefs` that is clear with the fewest soft
   // points (ties go to the earlier preference), else the least bad of every anchor. The chosen
   // box is reserved, so later overlays avoid it.
-  Placement place(float w, float h, const std::vector<Anchor>& prefs) {
+  // `sticky`: last frame's box for this overlay; staying there is worth a few soft points, so
+  // an overlay does not jump back and forth while a path grows under its candidates.
+  Placement place(float w, float h, const std::vector<Anchor>& prefs, const Box& sticky = Box{}) {
     static constexpr Anchor kAll[] = {Anchor::top_left,      Anchor::top_right,     Anchor::bottom_left,  Anchor::bottom_right,
                                       Anchor::top_centre,    Anchor::bottom_centre, Anchor::left_centre, Anchor::right_centre};
     Placement best;
@@ -63,8 +68,10 @@ class OverlayPlacer {
       if (b.x < area_.x - 0.5f || b.y < area_.y - 0.5f || b.right() > area_.right() + 0.5f || b.bottom() > area_.bottom() + 0.5f)
         return;  // does not fit this map at all
       const Placement p = evaluate(b);
-      // A hard hit or an overlap outweighs any number of soft points; order breaks ties.
-      const double score = (p.clear ? 0.0 : 1e6) + 10.0 * p.soft_hits + order;
+      // Covering the start or a minimum is worst, then covering another overlay; either outweighs
+      // any number of soft points; order breaks ties.
+      const bool same = !sticky.empty() && std::abs(b.x - sticky.x) < 0.5f && std::abs(b.y - sticky.y) < 0.5f;
+      const double score = 1e6 * p.hard_hits + 1e5 * p.overlaps + 10.0 * p.soft_hits + order - (same ? 5.0 : 0.0);
       if (score < best_score) best_score = score, best = p;
     };
     for (std::size_t i = 0; i < prefs.size(); ++i) consider(prefs[i], static_cast<double>(i));
@@ -79,9 +86,10 @@ class OverlayPlacer {
   Placement evaluate(const Box& b) const {
     Placement p{b, true, 0};
     for (const auto& c : hard_)
-      if (b.distance(c.x, c.y) < c.r) p.clear = false;
+      if (b.distance(c.x, c.y) < c.r) ++p.hard_hits;
     for (const auto& t : taken_)
-      if (b.overlaps(t)) p.clear = false;
+      if (b.overlaps(t)) ++p.overlaps;
+    p.clear = p.hard_hits == 0 && p.overlaps == 0;
     for (const auto& c : soft_)
       if (b.contains(c.x, c.y)) ++p.soft_hits;
     return p;

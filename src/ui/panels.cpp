@@ -17,6 +17,7 @@
 #include "sim/presets.h"
 #include "sim/scene.h"
 #include "ui/draw_util.h"
+#include "ui/map_overlays.h"
 #include "ui/option_meta.h"
 
 namespace adamlab::ui {
@@ -133,7 +134,7 @@ void ControlPanel::draw_playback(const Scene& scene, CommandQueue& commands) {
     commands.push([limit](Scene& s) { s.set_step_limit(limit); });
   }
   tooltip("Playback stops at this step (type a number, then Enter).");
-  ImGui::TextDisabled("Space: play  Right: step  R: reset");
+  if (!touch_) ImGui::TextDisabled("Space: play  Right: step  R: reset");
 }
 
 void ControlPanel::draw_lessons(PanelContext& context) {
@@ -214,16 +215,18 @@ void ControlPanel::draw_problem(const Scene& scene, CommandQueue& commands) {
   tooltip("Back to the problem's default view (drag to pan, wheel or pinch to zoom).");
   ImGui::Text("start (%.4g, %.4g)", scene.start().x(), scene.start().y());
   ImGui::SameLine();
-  ImGui::TextDisabled("click the map");
+  // Under touch a tap never moves the start (too easy by accident): the marker is dragged.
+  ImGui::TextDisabled(touch_ ? "drag its ring" : "click the map");
 }
 
 void ControlPanel::draw_runs(const Scene& scene, CommandQueue& commands) {
   ImGui::TextUnformatted("Runs");
   ImGui::SameLine();
   ImGui::TextDisabled("(click a name to edit it)");
-  const float avail = ImGui::GetContentRegionAvail().x;
   const float button_w = ImGui::CalcTextSize("dup").x + ImGui::GetStyle().FramePadding.x * 2 + 4;
+  int shape = -1;
   for (const auto& r : scene.runs()) {
+    ++shape;  // the run's head marker on the map (by list position, as the map draws it)
     ImGui::PushID(r.id);
     bool visible = r.visible;
     const ImU32 colour = rgb_to_imu32(run_colour_rgb(r.colour));
@@ -236,15 +239,33 @@ void ControlPanel::draw_runs(const Scene& scene, CommandQueue& commands) {
     tooltip("Show or hide this run's path and loss curve.");
     ImGui::SameLine();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float line = ImGui::GetTextLineHeight();
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 3), ImVec2(p.x + 14, p.y + line + 1), colour, 2);
-    ImGui::Dummy(ImVec2(16, line));
+    const float row = ImGui::GetFrameHeight();  // centred on the checkbox's row (taller on a phone)
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + row / 2 - 1.5f), ImVec2(p.x + 16, p.y + row / 2 + 1.5f), colour);
+    draw_marker(ImGui::GetWindowDrawList(), ImVec2(p.x + 8, p.y + row / 2), shape, colour, 4.0f);
+    ImGui::Dummy(ImVec2(16, row));
     ImGui::SameLine();
     const float indent = ImGui::GetCursorPosX() - ImGui::GetWindowContentRegionMin().x;
+    // Name, then dup and x on the same line at the right edge; the name gets what is left (and
+    // is clipped there), so it never runs under the buttons. The loss goes on its own line.
+    const float buttons_w = 2 * button_w + ImGui::GetStyle().ItemSpacing.x;
+    const float name_w = std::max(40.0f, ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX() - buttons_w -
+                                             ImGui::GetStyle().ItemSpacing.x);
     const std::string label = optimizer_label(r.optimizer) + (r.scheduler.empty() ? "" : " + " + scheduler_title(parse_spec(r.scheduler).name));
-    if (ImGui::Selectable(label.c_str(), r.id == selected_)) selected_ = r.id;
+    if (ImGui::Selectable(label.c_str(), r.id == selected_, 0, ImVec2(name_w, 0))) selected_ = r.id;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s%s%s", to_string(r.optimizer).c_str(), r.scheduler.empty() ? "" : "\nscheduler: ",
                                                   r.scheduler.c_str());
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttons_w);
+    if (touch_ ? ImGui::Button("dup", ImVec2(button_w, 0)) : ImGui::SmallButton("dup")) {
+      const int id = r.id;
+      commands.push([id](Scene& s) { s.duplicate_run(id); });
+    }
+    tooltip("Duplicate this run (same optimizer and scheduler).");
+    ImGui::SameLine();
+    if (touch_ ? ImGui::Button(" x ", ImVec2(button_w, 0)) : ImGui::SmallButton(" x ")) {
+      const int id = r.id;
+      commands.push([id](Scene& s) { s.remove_run(id); });
+    }
+    tooltip("Remove this run.");
     ImGui::Indent(indent);
     if (r.run.diverged()) {
       ImGui::TextColored(ImVec4(1.0f, 0.42f, 0.38f, 1), "diverged at step %lld", static_cast<long long>(r.run.diverged_at()));
@@ -253,18 +274,6 @@ void ControlPanel::draw_runs(const Scene& scene, CommandQueue& commands) {
       ImGui::TextDisabled("loss %.4g", row.loss);
     }
     ImGui::Unindent(indent);
-    ImGui::SameLine(avail - 2 * button_w - ImGui::GetStyle().ItemSpacing.x);
-    if (ImGui::SmallButton("dup")) {
-      const int id = r.id;
-      commands.push([id](Scene& s) { s.duplicate_run(id); });
-    }
-    tooltip("Duplicate this run (same optimizer and scheduler).");
-    ImGui::SameLine();
-    if (ImGui::SmallButton(" x ")) {
-      const int id = r.id;
-      commands.push([id](Scene& s) { s.remove_run(id); });
-    }
-    tooltip("Remove this run.");
     ImGui::PopID();
   }
   const auto names = optimizer_names();
