@@ -230,15 +230,16 @@ void LandscapeCanvas::draw_paths(ImDrawList* dl, const Scene& scene, const ViewT
     }
     if (!points.empty()) {
       // Overlays prefer to leave paths visible: points every few pixels along each path (long
-      // straight segments included) are soft keep-clear marks, at most about 400 per run.
+      // straight segments included) are soft keep-clear marks, at most about 150 per run (the
+      // placer tests each against every candidate spot, every frame).
       float length = 0;
-      for (std::size_t i = 1; i < points.size(); ++i) length += std::hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y);
-      const float spacing = std::max(14.0f, length / 400.0f);
+      for (std::size_t i = 1; i < points.size(); ++i) length += std::abs(points[i].x - points[i - 1].x) + std::abs(points[i].y - points[i - 1].y);
+      const float spacing = std::max(16.0f, length / 150.0f);
       float carry = 0;
       placer.prefer_clear(points.front().x, points.front().y);
       for (std::size_t i = 1; i < points.size(); ++i) {
         const ImVec2 a = points[i - 1], b = points[i];
-        const float seg = std::hypot(b.x - a.x, b.y - a.y);
+        const float seg = std::abs(b.x - a.x) + std::abs(b.y - a.y);  // L1: no sqrt per point, spacing is rough anyway
         for (float t = spacing - carry; t <= seg; t += spacing) placer.prefer_clear(a.x + (b.x - a.x) * t / seg, a.y + (b.y - a.y) * t / seg);
         carry = std::fmod(carry + seg, spacing);
       }
@@ -296,8 +297,17 @@ void LandscapeCanvas::place_and_draw_overlays(ImDrawList* dl, const Scene& scene
     LegendEntry e;
     e.colour = rgb_to_imu32(run_colour_rgb(r.colour));
     e.shape = shape;
-    e.label = optimizer_label(r.optimizer);
-    if (!r.scheduler.empty()) e.label += " + " + scheduler_title(parse_spec(r.scheduler).name);
+    // Labels are cached by spec: optimizer_label builds the optimizer's defaults (and for SGD,
+    // which has none for lr, catches an exception), too slow to redo for every run every frame.
+    const std::string key = to_string(r.optimizer) + "@" + r.scheduler;
+    auto cached = label_cache_.find(key);
+    if (cached == label_cache_.end()) {
+      if (label_cache_.size() > 64) label_cache_.clear();
+      std::string label = optimizer_label(r.optimizer);
+      if (!r.scheduler.empty()) label += " + " + scheduler_title(parse_spec(r.scheduler).name);
+      cached = label_cache_.emplace(key, std::move(label)).first;
+    }
+    e.label = cached->second;
     if (options_.loss_readout) {
       char buf[48];
       if (r.run.diverged())

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "imgui.h"
 #include "problems/problem.h"
@@ -71,7 +72,8 @@ class LandscapeCanvas {
   std::uint64_t raster_builds_ = 0;
   FrameOptions options_;
   MapOverlayReport report_;
-  MapOverlayReport last_;  // last frame's placements (overlays stay put unless they must move)
+  MapOverlayReport last_;
+  std::unordered_map<std::string, std::string> label_cache_;  // legend label by "optimizer@scheduler"  // last frame's placements (overlays stay put unless they must move)
   bool dragging_start_ = false;
   bool panning_ = false;
   bool moved_ = false;
