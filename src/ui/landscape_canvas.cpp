@@ -352,7 +352,8 @@ void LandscapeCanvas::place_and_draw_overlays(ImDrawList* dl, const Scene& scene
     report_.legend_faded = !p.clear;
     report_.legend_entries = static_cast<int>(entries.size());
     report_.legend_has_values = options_.loss_readout;
-    draw_legend(dl, entries, p.box, p.clear ? 1.0f : 0.45f, heading);
+    report_.legend_over_paths = p.soft_hits > 3;
+    draw_legend(dl, entries, p.box, p.clear ? 1.0f : 0.45f, heading, report_.legend_over_paths);
   }
   // Colour bar: full size where a clear spot exists, else compact, else faded.
   {

@@ -63,11 +63,12 @@ ImVec2 legend_size(const std::vector<LegendEntry>& entries, const std::string& h
   return ImVec2(w, h);
 }
 
-void draw_legend(ImDrawList* dl, const std::vector<LegendEntry>& entries, const Box& box, float alpha, const std::string& heading) {
+void draw_legend(ImDrawList* dl, const std::vector<LegendEntry>& entries, const Box& box, float alpha, const std::string& heading,
+                 bool see_through) {
   const float line = ImGui::GetTextLineHeight();
   float label_w = 0;
   for (const auto& e : entries) label_w = std::max(label_w, ImGui::CalcTextSize(e.label.c_str()).x);
-  dl->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), with_alpha(IM_COL32(10, 12, 16, 200), alpha), 4);
+  dl->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), with_alpha(IM_COL32(10, 12, 16, see_through ? 130 : 200), alpha), 4);
   float y = box.y + kPad;
   if (!heading.empty()) {
     dl->AddText(ImVec2(box.x + kPad, y), with_alpha(IM_COL32(170, 175, 185, 255), alpha), heading.c_str());

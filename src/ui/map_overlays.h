@@ -23,6 +23,7 @@ struct MapOverlayReport {
   bool legend_faded = false;
   bool legend_has_values = false;   // the legend carries each run's current loss
   bool legend_short = false;        // shared words moved to a heading to fit a small map
+  bool legend_over_paths = false;   // no spot free of paths: a lighter backdrop lets them show
   int legend_entries = 0;
   Box hover;            // where the hover read-out prints (reserved even when not hovering)
   Box anatomy_legend;   // empty unless the anatomy view is on
@@ -45,7 +46,9 @@ void draw_marker(ImDrawList* dl, ImVec2 centre, int shape, ImU32 colour, float r
 
 // `heading` (may be empty): a first line, the words every entry shares (ui/legend_text.h).
 ImVec2 legend_size(const std::vector<LegendEntry>& entries, const std::string& heading = {});
-void draw_legend(ImDrawList* dl, const std::vector<LegendEntry>& entries, const Box& box, float alpha, const std::string& heading = {});
+// `see_through`: a lighter backdrop, for a legend that had to go over paths (they show through).
+void draw_legend(ImDrawList* dl, const std::vector<LegendEntry>& entries, const Box& box, float alpha, const std::string& heading = {},
+                 bool see_through = false);
 
 // The colour bar's footprint for a map `map_h` tall; compact = short, without the title.
 ImVec2 colour_bar_size(const LandscapeRaster& raster, float map_h, bool compact);
