@@ -3,7 +3,8 @@
 // For several presets at each size: a legend names every visible run; the chart is readable or
 // replaced by the legend's loss read-out; overlays (legend, colour bar, toolbar, hover read-out)
 // stay inside the map, off the start marker and the minima, and off each other. Plus: a tap on a
-// phone does not move the start (dragging the marker does), the chart plots lr and zooms.
+// phone does not move the start (dragging the marker does), the anatomy legend keeps off the
+// inspected point, the chart plots lr and zooms.
 //   node layout.mjs URL [ARTIFACT_DIR]
 import path from 'node:path';
 import { url, artifacts, check, assert, startBrowser, open, checkNoConsoleMessages, finish } from './harness.mjs';
@@ -39,7 +40,7 @@ function checkLayout(L, s, size) {
   else assert(L.toolbar && L.toolbar.clear, `toolbar ${JSON.stringify(L.toolbar)}`);
   if (size.mode === 'phone') assert(L.toolbar.rect.height >= 32, `phone toolbar ${L.toolbar.rect.height} px tall`);
   // Overlays inside the map, off the start marker and every minimum in view, and off each other.
-  const overlays = { legend: L.legend.rect, toolbar: L.toolbar && L.toolbar.rect, hover: L.hover };
+  const overlays = { legend: L.legend.rect, toolbar: L.toolbar && L.toolbar.rect, hover: L.hover, anatomyLegend: L.anatomyLegend };
   if (!L.colourBar.faded) overlays.colourBar = L.colourBar.rect;  // a faded bar lets what is under it show
   const keep = [['start', L.start], ...L.minima.map((m, i) => [`minimum ${i}`, m])];
   const names = Object.keys(overlays).filter(k => overlays[k]);
@@ -115,6 +116,33 @@ try {
     await page.close();
     return `start stayed at (${s.start}) after a tap, dragged to (${d.start.map(v => v.toFixed(2))})`;
   });
+
+  for (const size of [SIZES[0], SIZES[1]]) {
+    await check(`${size.name}: the anatomy legend stays off the vectors, the start and the minima`, async () => {
+      const page = await openAt(size, '#preset=adam');
+      await finished(page, 'adam', false);
+      const r = await page.evaluate(() => {
+        const id = adamlab.getState().runs[3].id;
+        adamlab.setAnatomy(id, { step: 30 });
+        return { id, a: adamlab.anatomy(id, { step: 30 }) };
+      });
+      await page.waitForTimeout(300);
+      const [L, s] = await page.evaluate(() => [adamlab.layout(), adamlab.getState()]);
+      await page.screenshot({ path: path.join(artifacts, `layout-${size.name}-anatomy.png`) });
+      assert(L.anatomyLegend, 'no anatomy legend on the map');
+      checkLayout(L, s, size);
+      // The inspected point and every vector's tip (at any scale the tip lies along the vector
+      // from the point; the point itself is the anchor all arrows share) stay uncovered.
+      const v = s.view;
+      const px = (x, y) => ({ x: v.left + v.width * (x - v.xmin) / (v.xmax - v.xmin), y: v.top + v.height * (v.ymax - y) / (v.ymax - v.ymin) });
+      const at = px(r.a.position[0], r.a.position[1]);
+      const box = L.anatomyLegend;
+      const inBox = p => p.x >= box.left && p.x <= box.left + box.width && p.y >= box.top && p.y <= box.top + box.height;
+      assert(!inBox(at), `anatomy legend ${fmt(box)} covers the inspected point (${at.x.toFixed(0)}, ${at.y.toFixed(0)})`);
+      await page.close();
+      return `anatomy legend ${fmt(box)}, inspected point at (${at.x.toFixed(0)}, ${at.y.toFixed(0)})`;
+    });
+  }
 
   await check('desktop: the chart can plot the learning rate, and the wheel zooms its steps', async () => {
     const size = SIZES[0];
