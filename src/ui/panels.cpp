@@ -176,26 +176,31 @@ void ControlPanel::draw_anatomy(const Scene& scene, CommandQueue& commands, Pane
 }
 
 void ControlPanel::draw_share(PanelContext& context) {
+  // Framed buttons under touch: a SmallButton is a few pixels tall, too small for a finger.
+  auto small_button = [this](const char* label) { return touch_ ? ImGui::Button(label) : ImGui::SmallButton(label); };
+  if (touch_) ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Share");
   ImGui::SameLine();
-  if (ImGui::SmallButton("Copy link")) context.requests.actions.push_back(UiAction::copy_link);
+  if (small_button("Copy link")) context.requests.actions.push_back(UiAction::copy_link);
   tooltip("Copy a link that reproduces this scene (the address bar always holds it too).");
   ImGui::SameLine();
-  if (ImGui::SmallButton("Copy embed code")) context.requests.actions.push_back(UiAction::copy_embed);
+  if (small_button("Copy embed code")) context.requests.actions.push_back(UiAction::copy_embed);
   tooltip("Copy an <iframe> snippet that embeds this scene in a page (no menus, autoplay, loop).");
+  if (touch_) ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Export");
   ImGui::SameLine();
-  if (ImGui::SmallButton("CSV")) context.requests.actions.push_back(UiAction::export_csv);
+  if (small_button("CSV")) context.requests.actions.push_back(UiAction::export_csv);
   tooltip("Every run's trace: run,step,x,y,loss,lr (the CLI's columns plus the run id).");
   ImGui::SameLine();
-  if (ImGui::SmallButton("JSON")) context.requests.actions.push_back(UiAction::export_json);
+  if (small_button("JSON")) context.requests.actions.push_back(UiAction::export_json);
   tooltip("The scene as JSON: its link and its state.");
   ImGui::SameLine();
-  if (ImGui::SmallButton("PNG")) context.requests.actions.push_back(UiAction::export_png);
+  if (small_button("PNG")) context.requests.actions.push_back(UiAction::export_png);
   tooltip("A picture of the whole canvas.");
+  if (touch_) ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Scene");
   ImGui::SameLine();
-  if (ImGui::SmallButton("Reset to defaults")) context.requests.reset_to_defaults = true;
+  if (small_button("Reset to defaults")) context.requests.reset_to_defaults = true;
   tooltip("Back to the default scene: four optimizers on Rosenbrock, default view, no preset (always works).");
 }
 
@@ -312,7 +317,8 @@ void ControlPanel::draw_hyperparameters(const Scene& scene, CommandQueue& comman
   const float label_w = std::min(110.0f, w * 0.36f);
   const float slider_w = (w - label_w) * 0.55f;
 
-  // Optimizer kind.
+  // Optimizer kind. Labels align with the frames beside them (taller on a phone).
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("optimizer");
   ImGui::SameLine(label_w);
   ImGui::SetNextItemWidth(w - label_w);
@@ -331,6 +337,7 @@ void ControlPanel::draw_hyperparameters(const Scene& scene, CommandQueue& comman
     const std::string& value = kv.second;
     const OptionMeta meta = option_meta(key);
     ImGui::PushID(key.c_str());
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(key.c_str());
     tooltip(meta.tooltip);
     if (ImGui::CalcTextSize(key.c_str()).x < label_w - 4) ImGui::SameLine(label_w);
@@ -378,6 +385,7 @@ void ControlPanel::draw_hyperparameters(const Scene& scene, CommandQueue& comman
   // Scheduler.
   ImGui::Spacing();
   const std::string sched_name = sched.empty() ? std::string() : parse_spec(sched).name;
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("scheduler");
   tooltip("An LR scheduler stepped after every optimizer step, as in a torch training loop.");
   ImGui::SameLine(label_w);
@@ -397,6 +405,7 @@ void ControlPanel::draw_hyperparameters(const Scene& scene, CommandQueue& comman
     const Spec sspec = parse_spec(sched);
     for (const auto& kv : sspec.params) {
       ImGui::PushID(kv.first.c_str());
+      ImGui::AlignTextToFramePadding();
       ImGui::TextUnformatted(kv.first.c_str());
       tooltip(option_meta(kv.first).tooltip);
       if (ImGui::CalcTextSize(kv.first.c_str()).x < label_w - 4) ImGui::SameLine(label_w);
