@@ -253,6 +253,11 @@
     sweepMetric() { return call('al_sweep_metric'); },
     /** Gradient noise for every run: 'none' or 'gaussian:std=S[,relative=true]', with its seed. */
     setNoise(noiseSpec, seed = 0) { call('al_set_noise', spec(noiseSpec, 'noise'), number(seed, 'seed')); },
+    /** Where the last frame put everything, in CSS px ({left, top, width, height} or null): mode
+     *  ('desktop' | 'phone' | 'embed'), map, controls, chart {rect, plot, readable, shown, quantity},
+     *  legend {rect, entries, faded, lossValues}, colourBar {rect, compact, faded}, toolbar, hover,
+     *  anatomyLegend, start, minima [...] (src/app/app_layout_bridge.cpp). */
+    layout() { signatures.al_layout = signatures.al_layout || []; return call('al_layout'); },
   };
   window.adamlab = api;
 

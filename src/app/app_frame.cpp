@@ -14,6 +14,7 @@ App::App() : scene_(Scene::with_default_runs()) { scene_.play(); }
 void App::frame(double dt_seconds) {
   // The clock first, so this frame draws the state it shows the step counter for.
   scene_.advance(dt_seconds);
+  ui_.share().lesson_changed = lesson_changed();
   ui_.draw(scene_, commands_, error_);
   // Queued edits apply after drawing: the UI read one consistent const scene all frame.
   const std::uint64_t resets = scene_.reset_count();
@@ -31,6 +32,7 @@ void App::after_frame(double dt_seconds) {
   ui::UiRequests requests = ui_.take_requests();
   if (requests.dismiss_errors) ui_.share().errors_dismissed = true;
   if (requests.reset_to_defaults) reset_to_defaults();
+  if (requests.restore_lesson) restore_lesson();
   if (requests.load_preset) {
     const bool embed = ui_.share().embed;
     apply_link("#preset=" + *requests.load_preset + "&autoplay=1" + (embed ? "&embed=1" : ""));

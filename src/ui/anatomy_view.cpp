@@ -195,7 +195,7 @@ void AnatomyView::draw_panel(const Scene& scene, AnatomyCursor& cursor, CommandQ
   ImGui::PopID();
 }
 
-void AnatomyView::draw_overlay(ImDrawList* dl, const ViewTransform& view, const Scene& scene) const {
+void AnatomyView::draw_overlay(ImDrawList* dl, const ViewTransform& view, const Scene& scene, OverlayPlacer& placer) const {
   if (!valid_) return;
   const std::uint32_t base = run_colour_rgb(colour_);
   (void)scene;
@@ -261,7 +261,11 @@ void AnatomyView::draw_overlay(ImDrawList* dl, const ViewTransform& view, const 
     const ImVec2 end = to_px(view, a.position + scale[ar.group] * ar.value);
     arrow(dl, origin, end, ar.colour, ar.thickness);
     tips.push_back({end, &ar});
+    // The vectors are the point of this view: no overlay may cover their tips.
+    placer.keep_clear(end.x, end.y, 10);
+    placer.keep_clear((origin.x + end.x) / 2, (origin.y + end.y) / 2, 8);
   }
+  placer.keep_clear(origin.x, origin.y, 30);
   std::vector<ImVec4> placed;
   const float lh = ImGui::GetTextLineHeight() + 3;
   for (const auto& [end, ar] : tips) {
@@ -290,12 +294,14 @@ void AnatomyView::draw_overlay(ImDrawList* dl, const ViewTransform& view, const 
   for (const auto& ar : arrows) lines.push_back({ar.colour, ar.label + " " + scale_text(scale[ar.group])});
   if (a.vector("scaling")) lines.push_back({rgb_to_imu32(mix_rgb(base, 0xffffff, 0.5f)), "box: per-coordinate 1/(sqrt(v)+eps), x : y"});
   if (!a.torch_exact) lines.push_back({IM_COL32(255, 120, 105, 255), "bias correction OFF: NOT PyTorch"});
-  const float line_h = ImGui::GetTextLineHeightWithSpacing();
+  const float line_h = ImGui::GetTextLineHeight() + 4;  // not ItemSpacing: a phone widens that for fingers
   float width = 0;
   for (const auto& l : lines) width = std::max(width, ImGui::CalcTextSize(l.second.c_str()).x);
-  const float x0 = static_cast<float>(view.screen().x) + 44;
-  const float y1 = static_cast<float>(view.screen().y + view.screen().h) - 34;
-  const float y0 = y1 - line_h * static_cast<float>(lines.size()) - 8;
+  // Placed clear of the vectors, the start and the minima (ui/overlay_layout.h), bottom left first.
+  const float legend_h = line_h * static_cast<float>(lines.size()) + 12;
+  const Placement spot = placer.place(width + 30, legend_h, {Anchor::bottom_left, Anchor::top_left, Anchor::bottom_right, Anchor::top_right});
+  legend_box_ = spot.box;
+  const float x0 = spot.box.x + 6, y0 = spot.box.y + 2, y1 = spot.box.bottom() - 2;
   dl->AddRectFilled(ImVec2(x0 - 6, y0 - 2), ImVec2(x0 + width + 24, y1 + 2), IM_COL32(0, 0, 0, 175), 4);
   float y = y0 + 3;
   for (std::size_t i = 0; i < lines.size(); ++i) {

@@ -14,6 +14,7 @@
 #include "sim/anatomy.h"
 #include "ui/commands.h"
 #include "ui/ui_state.h"
+#include "ui/overlay_layout.h"
 #include "ui/view_transform.h"
 
 namespace adamlab {
@@ -29,7 +30,7 @@ class AnatomyView {
   // The panel section: run picker, timeline, switch, table. Edits the cursor directly.
   void draw_panel(const Scene& scene, AnatomyCursor& cursor, CommandQueue& commands);
   // Arrows, the inspected-point marker, the no-bias-correction path and a legend on the map.
-  void draw_overlay(ImDrawList* dl, const ViewTransform& view, const Scene& scene) const;
+  void draw_overlay(ImDrawList* dl, const ViewTransform& view, const Scene& scene, OverlayPlacer& placer) const;
 
   bool active() const { return valid_; }
   const StepAnatomy& anatomy() const { return anatomy_; }
@@ -37,6 +38,8 @@ class AnatomyView {
   std::int64_t last_step() const { return max_step_; }  // the slider's end
   const std::string& diagnosis() const { return diagnosis_; }
   int run_id() const { return run_id_; }
+  // Where the last draw_overlay() put its legend on the map (CSS px).
+  const Box& legend_box() const { return legend_box_; }
 
  private:
   bool valid_ = false;
@@ -47,6 +50,7 @@ class AnatomyView {
   StepAnatomy anatomy_;
   std::string diagnosis_;           // why the run diverged ("" if it did not)
   std::vector<Eigen::Vector2d> nobc_path_;  // Adam without bias correction (teaching view only)
+  mutable Box legend_box_;                  // a drawing result, reported like the map's overlays
 };
 
 }  // namespace adamlab::ui

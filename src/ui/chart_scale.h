@@ -107,6 +107,11 @@ class ChartRange {
     if (s.kind == ChartScaleKind::log) {
       lo = std::max(lo, hi - 16);  // double precision floor: nothing below is a real difference
       if (hi - lo < 1) { lo -= 0.5; hi += 0.5; }
+      // A little room above and below, so a flat curve at the extremes (a constant lr, a run
+      // that has converged) is not drawn on the plot's frame.
+      const double pad = 0.04 * (hi - lo);
+      lo -= pad;
+      hi += pad;
     } else {
       if (s.kind == ChartScaleKind::linear && hi - lo < 1e-12 * std::max(1.0, std::abs(hi))) { lo -= 0.5; hi += 0.5; }
       if (s.kind == ChartScaleKind::symlog && hi - lo < 0.5) { lo -= 0.25; hi += 0.25; }

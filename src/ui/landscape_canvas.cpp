@@ -11,11 +11,14 @@
 #include "sim/palette.h"
 #include "sim/scene.h"
 #include "ui/draw_util.h"
+#include "ui/legend_text.h"
+#include "ui/option_meta.h"
 
 namespace adamlab::ui {
 namespace {
 
 constexpr float kStartGrabRadius = 14;
+constexpr float kTouchGrabRadius = 26;  // a fingertip, not a cursor
 constexpr float kDragThreshold = 4;
 constexpr int kMaxRasterCells = 480;  // along the longer side; linear filtering smooths the rest
 
@@ -71,49 +74,6 @@ void LandscapeCanvas::draw_axes(ImDrawList* dl, const ViewTransform& view) const
   label_with_backdrop(dl, ImVec2(x0 + 9, y0 + 6), IM_COL32(255, 255, 255, 255), "y");
 }
 
-void LandscapeCanvas::draw_colour_bar(ImDrawList* dl, const ViewTransform& view) const {
-  const PixelRect& s = view.screen();
-  const float line = ImGui::GetTextLineHeight();
-  const float bar_w = 12, bar_h = static_cast<float>(std::min(s.h * 0.55, 320.0));
-  const float x1 = static_cast<float>(s.x + s.w) - 64, x0 = x1 - bar_w;
-  const float y0 = static_cast<float>(s.y) + line * 2 + 10, y1 = y0 + bar_h;
-  // The title says what the log scale measures from (f*, or the lowest loss in view when the
-  // landscape is unbounded below); it may be wider than the bar, so it grows to the left.
-  const std::string title = landscape_scale_title(raster_);
-  const char* overflow_note = raster_.nonfinite_cells ? "top: overflow" : nullptr;
-  const float title_w = ImGui::CalcTextSize(title.c_str()).x;
-  const float note_w = overflow_note ? ImGui::CalcTextSize(overflow_note).x : 0.0f;
-  const float tx = std::min(x0, x1 + 54 - std::max(title_w, note_w));
-  dl->AddRectFilled(ImVec2(std::min(x0, tx) - 4, y0 - line - 8), ImVec2(x1 + 58, y1 + 6 + (overflow_note ? line + 2 : 0)),
-                    IM_COL32(0, 0, 0, 130), 4);
-  dl->AddText(ImVec2(tx, y0 - line - 5), IM_COL32(255, 255, 255, 255), title.c_str());
-  if (overflow_note) dl->AddText(ImVec2(std::min(x0, x1 + 54 - note_w), y1 + 4), IM_COL32(255, 200, 160, 255), overflow_note);
-  const int pieces = 24;
-  for (int i = 0; i < pieces; ++i) {
-    const float ya = y1 - bar_h * i / pieces, yb = y1 - bar_h * (i + 1) / pieces;
-    const Rgb a = viridis(static_cast<double>(i) / pieces), b = viridis(static_cast<double>(i + 1) / pieces);
-    const ImU32 ca = ImGui::ColorConvertFloat4ToU32(ImVec4(a.r, a.g, a.b, 1));
-    const ImU32 cb = ImGui::ColorConvertFloat4ToU32(ImVec4(b.r, b.g, b.b, 1));
-    dl->AddRectFilledMultiColor(ImVec2(x0, yb), ImVec2(x1, ya), cb, cb, ca, ca);
-  }
-  // Decade ticks; with many decades, label every k-th so labels never collide.
-  const int lo = static_cast<int>(std::ceil(raster_.lo)), hi = static_cast<int>(std::floor(raster_.hi));
-  const int decades = std::max(1, hi - lo + 1);
-  const int every = std::max(1, static_cast<int>(std::ceil(decades * (line + 2) / bar_h)));
-  for (int e = lo; e <= hi; ++e) {
-    const float t = static_cast<float>((e - raster_.lo) / (raster_.hi - raster_.lo));
-    const float py = y1 - bar_h * t;
-    dl->AddLine(ImVec2(x1, py), ImVec2(x1 + 4, py), IM_COL32(255, 255, 255, 220));
-    if ((e - lo) % every == 0)
-      dl->AddText(ImVec2(x1 + 9, py - line / 2), IM_COL32(255, 255, 255, 255), decade_label(e).c_str());
-  }
-  // Contour levels as faint marks on the bar, tying the lines to the scale.
-  for (double level : raster_.levels) {
-    const float py = y1 - bar_h * static_cast<float>((level - raster_.lo) / (raster_.hi - raster_.lo));
-    dl->AddLine(ImVec2(x0, py), ImVec2(x1, py), IM_COL32(255, 255, 255, 90));
-  }
-}
-
 void LandscapeCanvas::handle_input(const Scene& scene, const ViewTransform& view, CommandQueue& commands) {
   const ImGuiIO& io = ImGui::GetIO();
   const ImVec2 mouse = io.MousePos;
@@ -121,7 +81,8 @@ void LandscapeCanvas::handle_input(const Scene& scene, const ViewTransform& view
     press_pos_ = mouse;
     const Point sp = view.to_pixel(scene.start().x(), scene.start().y());
     const float dx = mouse.x - static_cast<float>(sp.x), dy = mouse.y - static_cast<float>(sp.y);
-    dragging_start_ = ImGui::IsMouseDown(ImGuiMouseButton_Left) && dx * dx + dy * dy <= kStartGrabRadius * kStartGrabRadius;
+    const float grab = options_.touch ? kTouchGrabRadius : kStartGrabRadius;
+    dragging_start_ = ImGui::IsMouseDown(ImGuiMouseButton_Left) && dx * dx + dy * dy <= grab * grab;
     panning_ = false;
     moved_ = false;
   }
@@ -139,7 +100,8 @@ void LandscapeCanvas::handle_input(const Scene& scene, const ViewTransform& view
       if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0) view_.pan(io.MouseDelta.x, io.MouseDelta.y);
     }
   }
-  if (ImGui::IsItemDeactivated() && !moved_ && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+  // Under touch (phone, embed) a tap is too easily accidental: only a drag of the marker moves it.
+  if (ImGui::IsItemDeactivated() && !moved_ && !options_.touch && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
     // A click (or a tap) without a drag: the start point moves there.
     const Point p = view.to_plot(press_pos_.x, press_pos_.y);
     commands.push([p](Scene& s) { s.set_start(p.x, p.y); });
@@ -182,9 +144,24 @@ void LandscapeCanvas::draw(const Scene& scene, CommandQueue& commands, const Ove
   }
   draw_axes(dl, view);
 
+  // Keep-clear marks for the overlays: the start (ring and label) and every minimum in view.
+  const PixelRect& sr = view.screen();
+  const float line = ImGui::GetTextLineHeight();
+  OverlayPlacer placer(Box{static_cast<float>(sr.x), static_cast<float>(sr.y), static_cast<float>(sr.w), static_cast<float>(sr.h)},
+                       {6, 6, 6, line + 12});  // the bottom margin keeps the x tick labels readable
+  last_ = report_;
+  report_ = MapOverlayReport{};
+  report_.map = Box{static_cast<float>(sr.x), static_cast<float>(sr.y), static_cast<float>(sr.w), static_cast<float>(sr.h)};
+  const ImVec2 sc = clamp_pixel(view.to_pixel(scene.start().x(), scene.start().y()));
+  const float start_label_w = ImGui::CalcTextSize("start").x;
+  report_.start = Box{sc.x - 10, sc.y - 10, 20, 20};
+  placer.keep_clear(sc.x, sc.y, 16);
+  placer.keep_clear(sc.x + 11 + start_label_w / 2, sc.y - 20 + line / 2, start_label_w / 2 + 4);
   for (const auto& m : scene.problem().minima()) {
-    const Point p = view.to_pixel(m.x(), m.y());
-    const ImVec2 c = clamp_pixel(p);
+    const ImVec2 c = clamp_pixel(view.to_pixel(m.x(), m.y()));
+    if (!view.contains_pixel(c.x, c.y)) continue;
+    report_.minima.push_back(Box{c.x - 8, c.y - 8, 16, 16});
+    placer.keep_clear(c.x, c.y, 14);
     const float r = 6;
     dl->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), IM_COL32(0, 0, 0, 255), 4.0f);
     dl->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), IM_COL32(0, 0, 0, 255), 4.0f);
@@ -192,8 +169,36 @@ void LandscapeCanvas::draw(const Scene& scene, CommandQueue& commands, const Ove
     dl->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), IM_COL32(255, 255, 255, 255), 2.0f);
   }
 
+  draw_paths(dl, scene, view, placer);
+
+  dl->AddCircle(sc, 8, IM_COL32(0, 0, 0, 255), 20, 4.0f);
+  dl->AddCircle(sc, 8, IM_COL32(255, 255, 255, 255), 20, 2.0f);
+  label_with_backdrop(dl, ImVec2(sc.x + 11, sc.y - 20), IM_COL32(255, 255, 255, 255), "start");
+
+  // The toolbar (an ImGui window the playground draws after the map) is placed first: it is
+  // the one overlay a reader must reach. Then the anatomy view's own legend, the run legend (a
+  // figure must name its runs), the colour bar and the hover read-out, each clear of everything
+  // placed before.
+  if (options_.toolbar.x > 0) {
+    const Placement t = placer.place(options_.toolbar.x, options_.toolbar.y,
+                                     {Anchor::top_left, Anchor::top_right, Anchor::bottom_left, Anchor::bottom_right, Anchor::top_centre},
+                                     last_.toolbar);
+    report_.toolbar = t.box;
+    report_.toolbar_clear = t.clear;
+  }
+  if (overlay) overlay(dl, view, placer);
+  place_and_draw_overlays(dl, scene, view, placer);
+  dl->PopClipRect();
+}
+
+void LandscapeCanvas::draw_paths(ImDrawList* dl, const Scene& scene, const ViewTransform& view, OverlayPlacer& placer) const {
+  int visible_count = 0;
+  for (const auto& r : scene.runs()) visible_count += r.visible ? 1 : 0;
   std::vector<ImVec2> points;
+  int order = 0;
+  int shape = -1;
   for (const auto& r : scene.runs()) {
+    ++shape;  // by position in the run list, so the legend and the head agree
     if (!r.visible) continue;
     const ImU32 colour = rgb_to_imu32(run_colour_rgb(r.colour));
     points.clear();
@@ -210,33 +215,192 @@ void LandscapeCanvas::draw(const Scene& scene, CommandQueue& commands, const Ove
     for (std::size_t i = 0; i < rows.size(); ++i) add(rows[i].x, rows[i].y, i == 0);
     const TraceRow now = r.run.row();
     add(now.x, now.y, true);
+    // Paths that coincide (same optimizer, schedules that differ late) stay distinguishable:
+    // earlier runs are drawn wider underneath, later ones narrower on top, so each shows as a
+    // coloured rim around the next.
+    const float width = 1.8f + 1.0f * static_cast<float>(std::min(visible_count - 1 - order, 3));
+    ++order;
     if (points.size() >= 2) {
-      dl->AddPolyline(points.data(), static_cast<int>(points.size()), IM_COL32(0, 0, 0, 110), ImDrawFlags_None, 4.0f);
-      dl->AddPolyline(points.data(), static_cast<int>(points.size()), colour, ImDrawFlags_None, 2.0f);
+      dl->AddPolyline(points.data(), static_cast<int>(points.size()), IM_COL32(0, 0, 0, 110), ImDrawFlags_None, width + 2.0f);
+      dl->AddPolyline(points.data(), static_cast<int>(points.size()), colour, ImDrawFlags_None, width);
     }
     if (!points.empty()) {
-      dl->AddCircleFilled(points.back(), 5.5f, IM_COL32(0, 0, 0, 255));
-      dl->AddCircleFilled(points.back(), 4.0f, colour);
+      // Overlays prefer to leave paths visible: points every few pixels along each path (long
+      // straight segments included) are soft keep-clear marks, at most about 150 per run (the
+      // placer tests each against every candidate spot, every frame).
+      float length = 0;
+      for (std::size_t i = 1; i < points.size(); ++i) length += std::abs(points[i].x - points[i - 1].x) + std::abs(points[i].y - points[i - 1].y);
+      const float spacing = std::max(16.0f, length / 150.0f);
+      float carry = 0;
+      placer.prefer_clear(points.front().x, points.front().y);
+      for (std::size_t i = 1; i < points.size(); ++i) {
+        const ImVec2 a = points[i - 1], b = points[i];
+        const float seg = std::abs(b.x - a.x) + std::abs(b.y - a.y);  // L1: no sqrt per point, spacing is rough anyway
+        for (float t = spacing - carry; t <= seg; t += spacing) placer.prefer_clear(a.x + (b.x - a.x) * t / seg, a.y + (b.y - a.y) * t / seg);
+        carry = std::fmod(carry + seg, spacing);
+      }
+      for (int k = 0; k < 5; ++k) placer.prefer_clear(points.back().x, points.back().y);  // the head counts more
     }
   }
+  // Head markers last, on top of every path, each with its run's shape (the legend's key). Heads
+  // that land on one spot (runs that reach the same minimum) fan out in a row above it, each
+  // tied to the spot by a thin line, so no run's head hides another's.
+  struct Head {
+    ImVec2 at;
+    int shape;
+    ImU32 colour;
+  };
+  std::vector<Head> heads;
+  shape = -1;
+  for (const auto& r : scene.runs()) {
+    ++shape;
+    if (!r.visible) continue;
+    const TraceRow now = r.run.row();
+    if (!std::isfinite(now.x) || !std::isfinite(now.y)) continue;
+    heads.push_back({clamp_pixel(view.to_pixel(now.x, now.y)), shape, rgb_to_imu32(run_colour_rgb(r.colour))});
+  }
+  std::vector<bool> done(heads.size(), false);
+  for (std::size_t i = 0; i < heads.size(); ++i) {
+    if (done[i]) continue;
+    std::vector<std::size_t> group{i};
+    for (std::size_t j = i + 1; j < heads.size(); ++j) {
+      const float dx = heads[j].at.x - heads[i].at.x, dy = heads[j].at.y - heads[i].at.y;
+      if (!done[j] && dx * dx + dy * dy < 8.0f * 8.0f) group.push_back(j);
+    }
+    for (std::size_t k = 0; k < group.size(); ++k) {
+      const Head& h = heads[group[k]];
+      done[group[k]] = true;
+      ImVec2 c = h.at;
+      if (group.size() > 1) {
+        c = ImVec2(h.at.x + (static_cast<float>(k) - 0.5f * static_cast<float>(group.size() - 1)) * 14.0f, h.at.y - 16.0f);
+        dl->AddLine(h.at, c, IM_COL32(0, 0, 0, 200), 3.0f);
+        dl->AddLine(h.at, c, h.colour, 1.2f);
+        placer.prefer_clear(c.x, c.y);
+      }
+      draw_marker(dl, c, h.shape, h.colour, 4.5f);
+    }
+  }
+}
 
-  const Point sp = view.to_pixel(scene.start().x(), scene.start().y());
-  const ImVec2 sc = clamp_pixel(sp);
-  dl->AddCircle(sc, 8, IM_COL32(0, 0, 0, 255), 20, 4.0f);
-  dl->AddCircle(sc, 8, IM_COL32(255, 255, 255, 255), 20, 2.0f);
-  label_with_backdrop(dl, ImVec2(sc.x + 11, sc.y - 20), IM_COL32(255, 255, 255, 255), "start");
-
-  if (overlay) overlay(dl, view);
-  draw_colour_bar(dl, view);
-
-  if (ImGui::IsItemHovered()) {
+void LandscapeCanvas::place_and_draw_overlays(ImDrawList* dl, const Scene& scene, const ViewTransform& view, OverlayPlacer& placer) {
+  const float map_h = report_.map.h;
+  // Legend: every visible run by name (and shape), with its loss where the chart is not shown.
+  std::vector<LegendEntry> entries;
+  int shape = -1;
+  for (const auto& r : scene.runs()) {
+    ++shape;
+    if (!r.visible) continue;
+    LegendEntry e;
+    e.colour = rgb_to_imu32(run_colour_rgb(r.colour));
+    e.shape = shape;
+    // Labels are cached by spec: optimizer_label builds the optimizer's defaults (and for SGD,
+    // which has none for lr, catches an exception), too slow to redo for every run every frame.
+    const std::string key = to_string(r.optimizer) + "@" + r.scheduler;
+    auto cached = label_cache_.find(key);
+    if (cached == label_cache_.end()) {
+      if (label_cache_.size() > 64) label_cache_.clear();
+      std::string label = optimizer_label(r.optimizer);
+      if (!r.scheduler.empty()) label += " + " + scheduler_title(parse_spec(r.scheduler).name);
+      cached = label_cache_.emplace(key, std::move(label)).first;
+    }
+    e.label = cached->second;
+    if (options_.loss_readout) {
+      char buf[48];
+      if (r.run.diverged())
+        std::snprintf(buf, sizeof buf, "diverged @%lld", static_cast<long long>(r.run.diverged_at()));
+      else
+        std::snprintf(buf, sizeof buf, "%.3g", r.run.row().loss);
+      e.value = buf;
+      e.diverged = r.run.diverged();
+    }
+    entries.push_back(std::move(e));
+  }
+  if (!entries.empty()) {
+    const std::vector<Anchor> prefs = {Anchor::bottom_left, Anchor::top_left, Anchor::bottom_right, Anchor::top_right,
+                                       Anchor::bottom_centre, Anchor::top_centre};
+    // Full labels, or (several runs) the short form whose shared words are a heading: the full
+    // form wins unless only the short one is clear, it covers clearly fewer path points, or the
+    // full one is wider than half the map.
+    ImVec2 size = legend_size(entries);
+    OverlayPlacer trial = placer;
+    Placement p = trial.place(size.x, size.y, prefs, last_.legend);
+    std::string heading;
+    if (entries.size() > 1) {
+      std::vector<std::string> full;
+      for (const auto& e : entries) full.push_back(e.label);
+      ShortLabels s = short_labels(full);
+      std::vector<LegendEntry> shorter = entries;
+      for (std::size_t i = 0; i < shorter.size(); ++i) shorter[i].label = s.labels[i];
+      const ImVec2 short_size = legend_size(shorter, s.common);
+      OverlayPlacer second = placer;
+      const Placement q = second.place(short_size.x, short_size.y, prefs, last_.legend);
+      // On a small map a legend wider than half of it hides too much: shared words move up.
+      const bool wide = size.x > 0.5f * report_.map.w;
+      const bool take_short = (q.clear && !p.clear) || (q.clear == p.clear && (wide || q.soft_hits + 3 < p.soft_hits)) ||
+                              (!q.clear && !p.clear && q.hard_hits + q.overlaps < p.hard_hits + p.overlaps);
+      if (take_short) {
+        entries = std::move(shorter), heading = s.common, size = short_size, p = q, trial = second;
+        report_.legend_short = true;
+      }
+    }
+    placer = trial;
+    report_.legend = p.box;
+    report_.legend_faded = !p.clear;
+    report_.legend_entries = static_cast<int>(entries.size());
+    report_.legend_has_values = options_.loss_readout;
+    report_.legend_over_paths = p.soft_hits > 3;
+    draw_legend(dl, entries, p.box, p.clear ? 1.0f : 0.45f, heading, report_.legend_over_paths);
+  }
+  // Colour bar: full size where a clear spot exists, else compact, else faded.
+  {
+    // Small maps (embeds, phones) start with the compact bar: a full one would take a third of them.
+    bool compact = map_h < 300 || report_.map.w < 520;
+    ImVec2 size = colour_bar_size(raster_, map_h, compact);
+    const std::vector<Anchor> prefs = {Anchor::top_right, Anchor::bottom_right, Anchor::right_centre, Anchor::top_left, Anchor::bottom_left};
+    OverlayPlacer trial = placer;  // a trial copy: a full-size bar that fits nowhere is not kept
+    Placement p = trial.place(size.x, size.y, prefs, last_.colour_bar);
+    if (!p.clear && !compact) {
+      compact = true;
+      size = colour_bar_size(raster_, map_h, compact);
+      trial = placer;
+      p = trial.place(size.x, size.y, prefs, last_.colour_bar);
+    }
+    placer = trial;
+    report_.colour_bar = p.box;
+    report_.colour_bar_compact = compact;
+    // Over the start, a minimum or many path points (a small map has no empty corner): faded.
+    report_.colour_bar_faded = !p.clear || p.soft_hits > 3;
+    draw_colour_bar(dl, raster_, p.box, compact, report_.colour_bar_faded ? 0.35f : 1.0f);
+  }
+  // Hover read-out: a spot reserved every frame (so it never jumps onto the toolbar); on a map too
+  // small for a clear spot it follows the pointer instead, beside it, where nothing else prints.
+  const char* widest = "x=-0.0000  y=-0.0000  loss=-0.000e+00";
+  const ImVec2 hs(ImGui::CalcTextSize(widest).x + 4, ImGui::GetTextLineHeight() + 2);
+  OverlayPlacer hover_trial = placer;
+  const Placement hp = hover_trial.place(hs.x, hs.y, {Anchor::top_left, Anchor::top_centre, Anchor::top_right, Anchor::bottom_centre}, last_.hover);
+  if (hp.clear) placer = hover_trial, report_.hover = hp.box;
+  if (ImGui::IsItemHovered() && (!options_.hover_on_press || ImGui::IsMouseDown(ImGuiMouseButton_Left))) {
+    // The view this frame's input left (a wheel zoom this frame is already in it), so the
+    // numbers describe the point under the mouse in the picture the next frame shows.
+    const ViewTransform now = view_.transform() ? *view_.transform() : view;
     const ImVec2 m = ImGui::GetIO().MousePos;
-    const Point p = view.to_plot(m.x, m.y);
+    const Point p = now.to_plot(m.x, m.y);
+    Box at = hp.box;
+    if (!hp.clear) {
+      // Beside the pointer: the first of four sides clear of the toolbar, start and minima.
+      const Box& map = report_.map;
+      const float xs[] = {m.x + 14, m.x + 14, m.x - 14 - hs.x, m.x - 14 - hs.x};
+      const float ys[] = {m.y + 18, m.y - 18 - hs.y, m.y + 18, m.y - 18 - hs.y};
+      for (int k = 0; k < 4; ++k) {
+        at = Box{std::clamp(xs[k], map.x + 2, map.right() - hs.x - 2), std::clamp(ys[k], map.y + 2, map.bottom() - hs.y - 2), hs.x, hs.y};
+        if (placer.evaluate(at).clear) break;
+      }
+      report_.hover = at;
+    }
     char buf[128];
     std::snprintf(buf, sizeof buf, "x=%.4g  y=%.4g  loss=%.4g", p.x, p.y, scene.problem().value(p.x, p.y));
-    label_with_backdrop(dl, ImVec2(origin.x + 40, origin.y + 6), IM_COL32(255, 255, 255, 255), buf);
+    label_with_backdrop(dl, ImVec2(at.x + 2, at.y + 1), IM_COL32(255, 255, 255, 255), buf);
   }
-  dl->PopClipRect();
 }
 
 }  // namespace adamlab::ui

@@ -17,6 +17,7 @@
 #include "sim/presets.h"
 #include "sim/scene.h"
 #include "ui/draw_util.h"
+#include "ui/map_overlays.h"
 #include "ui/option_meta.h"
 
 namespace adamlab::ui {
@@ -133,7 +134,7 @@ void ControlPanel::draw_playback(const Scene& scene, CommandQueue& commands) {
     commands.push([limit](Scene& s) { s.set_step_limit(limit); });
   }
   tooltip("Playback stops at this step (type a number, then Enter).");
-  ImGui::TextDisabled("Space: play  Right: step  R: reset");
+  if (!touch_) ImGui::TextDisabled("Space: play  Right: step  R: reset");
 }
 
 void ControlPanel::draw_lessons(PanelContext& context) {
@@ -145,6 +146,10 @@ void ControlPanel::draw_lessons(PanelContext& context) {
     ImGui::EndCombo();
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Scenes that each show one lesson of the Adam tutorial (URL: #preset=NAME).");
+  if (context.share.lesson_changed) {
+    if (ImGui::Button("Back to the lesson")) context.requests.restore_lesson = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Undo your changes: the lesson's start, view and runs as it opened.");
+  }
   if (current) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(225, 215, 170, 255));
     ImGui::TextWrapped("%s", current->caption.c_str());
@@ -175,26 +180,31 @@ void ControlPanel::draw_anatomy(const Scene& scene, CommandQueue& commands, Pane
 }
 
 void ControlPanel::draw_share(PanelContext& context) {
+  // Framed buttons under touch: a SmallButton is a few pixels tall, too small for a finger.
+  auto small_button = [this](const char* label) { return touch_ ? ImGui::Button(label) : ImGui::SmallButton(label); };
+  if (touch_) ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Share");
   ImGui::SameLine();
-  if (ImGui::SmallButton("Copy link")) context.requests.actions.push_back(UiAction::copy_link);
+  if (small_button("Copy link")) context.requests.actions.push_back(UiAction::copy_link);
   tooltip("Copy a link that reproduces this scene (the address bar always holds it too).");
   ImGui::SameLine();
-  if (ImGui::SmallButton("Copy embed code")) context.requests.actions.push_back(UiAction::copy_embed);
+  if (small_button("Copy embed code")) context.requests.actions.push_back(UiAction::copy_embed);
   tooltip("Copy an <iframe> snippet that embeds this scene in a page (no menus, autoplay, loop).");
+  if (touch_) ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Export");
   ImGui::SameLine();
-  if (ImGui::SmallButton("CSV")) context.requests.actions.push_back(UiAction::export_csv);
+  if (small_button("CSV")) context.requests.actions.push_back(UiAction::export_csv);
   tooltip("Every run's trace: run,step,x,y,loss,lr (the CLI's columns plus the run id).");
   ImGui::SameLine();
-  if (ImGui::SmallButton("JSON")) context.requests.actions.push_back(UiAction::export_json);
+  if (small_button("JSON")) context.requests.actions.push_back(UiAction::export_json);
   tooltip("The scene as JSON: its link and its state.");
   ImGui::SameLine();
-  if (ImGui::SmallButton("PNG")) context.requests.actions.push_back(UiAction::export_png);
+  if (small_button("PNG")) context.requests.actions.push_back(UiAction::export_png);
   tooltip("A picture of the whole canvas.");
+  if (touch_) ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Scene");
   ImGui::SameLine();
-  if (ImGui::SmallButton("Reset to defaults")) context.requests.reset_to_defaults = true;
+  if (small_button("Reset to defaults")) context.requests.reset_to_defaults = true;
   tooltip("Back to the default scene: four optimizers on Rosenbrock, default view, no preset (always works).");
 }
 
@@ -214,16 +224,18 @@ void ControlPanel::draw_problem(const Scene& scene, CommandQueue& commands) {
   tooltip("Back to the problem's default view (drag to pan, wheel or pinch to zoom).");
   ImGui::Text("start (%.4g, %.4g)", scene.start().x(), scene.start().y());
   ImGui::SameLine();
-  ImGui::TextDisabled("click the map");
+  // Under touch a tap never moves the start (too easy by accident): the marker is dragged.
+  ImGui::TextDisabled(touch_ ? "drag its ring" : "click the map");
 }
 
 void ControlPanel::draw_runs(const Scene& scene, CommandQueue& commands) {
   ImGui::TextUnformatted("Runs");
   ImGui::SameLine();
   ImGui::TextDisabled("(click a name to edit it)");
-  const float avail = ImGui::GetContentRegionAvail().x;
   const float button_w = ImGui::CalcTextSize("dup").x + ImGui::GetStyle().FramePadding.x * 2 + 4;
+  int shape = -1;
   for (const auto& r : scene.runs()) {
+    ++shape;  // the run's head marker on the map (by list position, as the map draws it)
     ImGui::PushID(r.id);
     bool visible = r.visible;
     const ImU32 colour = rgb_to_imu32(run_colour_rgb(r.colour));
@@ -236,15 +248,33 @@ void ControlPanel::draw_runs(const Scene& scene, CommandQueue& commands) {
     tooltip("Show or hide this run's path and loss curve.");
     ImGui::SameLine();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float line = ImGui::GetTextLineHeight();
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 3), ImVec2(p.x + 14, p.y + line + 1), colour, 2);
-    ImGui::Dummy(ImVec2(16, line));
+    const float row = ImGui::GetFrameHeight();  // centred on the checkbox's row (taller on a phone)
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + row / 2 - 1.5f), ImVec2(p.x + 16, p.y + row / 2 + 1.5f), colour);
+    draw_marker(ImGui::GetWindowDrawList(), ImVec2(p.x + 8, p.y + row / 2), shape, colour, 4.0f);
+    ImGui::Dummy(ImVec2(16, row));
     ImGui::SameLine();
     const float indent = ImGui::GetCursorPosX() - ImGui::GetWindowContentRegionMin().x;
+    // Name, then dup and x on the same line at the right edge; the name gets what is left (and
+    // is clipped there), so it never runs under the buttons. The loss goes on its own line.
+    const float buttons_w = 2 * button_w + ImGui::GetStyle().ItemSpacing.x;
+    const float name_w = std::max(40.0f, ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX() - buttons_w -
+                                             ImGui::GetStyle().ItemSpacing.x);
     const std::string label = optimizer_label(r.optimizer) + (r.scheduler.empty() ? "" : " + " + scheduler_title(parse_spec(r.scheduler).name));
-    if (ImGui::Selectable(label.c_str(), r.id == selected_)) selected_ = r.id;
+    if (ImGui::Selectable(label.c_str(), r.id == selected_, 0, ImVec2(name_w, 0))) selected_ = r.id;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s%s%s", to_string(r.optimizer).c_str(), r.scheduler.empty() ? "" : "\nscheduler: ",
                                                   r.scheduler.c_str());
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttons_w);
+    if (touch_ ? ImGui::Button("dup", ImVec2(button_w, 0)) : ImGui::SmallButton("dup")) {
+      const int id = r.id;
+      commands.push([id](Scene& s) { s.duplicate_run(id); });
+    }
+    tooltip("Duplicate this run (same optimizer and scheduler).");
+    ImGui::SameLine();
+    if (touch_ ? ImGui::Button(" x ", ImVec2(button_w, 0)) : ImGui::SmallButton(" x ")) {
+      const int id = r.id;
+      commands.push([id](Scene& s) { s.remove_run(id); });
+    }
+    tooltip("Remove this run.");
     ImGui::Indent(indent);
     if (r.run.diverged()) {
       ImGui::TextColored(ImVec4(1.0f, 0.42f, 0.38f, 1), "diverged at step %lld", static_cast<long long>(r.run.diverged_at()));
@@ -253,18 +283,6 @@ void ControlPanel::draw_runs(const Scene& scene, CommandQueue& commands) {
       ImGui::TextDisabled("loss %.4g", row.loss);
     }
     ImGui::Unindent(indent);
-    ImGui::SameLine(avail - 2 * button_w - ImGui::GetStyle().ItemSpacing.x);
-    if (ImGui::SmallButton("dup")) {
-      const int id = r.id;
-      commands.push([id](Scene& s) { s.duplicate_run(id); });
-    }
-    tooltip("Duplicate this run (same optimizer and scheduler).");
-    ImGui::SameLine();
-    if (ImGui::SmallButton(" x ")) {
-      const int id = r.id;
-      commands.push([id](Scene& s) { s.remove_run(id); });
-    }
-    tooltip("Remove this run.");
     ImGui::PopID();
   }
   const auto names = optimizer_names();
@@ -303,7 +321,8 @@ void ControlPanel::draw_hyperparameters(const Scene& scene, CommandQueue& comman
   const float label_w = std::min(110.0f, w * 0.36f);
   const float slider_w = (w - label_w) * 0.55f;
 
-  // Optimizer kind.
+  // Optimizer kind. Labels align with the frames beside them (taller on a phone).
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("optimizer");
   ImGui::SameLine(label_w);
   ImGui::SetNextItemWidth(w - label_w);
@@ -322,6 +341,7 @@ void ControlPanel::draw_hyperparameters(const Scene& scene, CommandQueue& comman
     const std::string& value = kv.second;
     const OptionMeta meta = option_meta(key);
     ImGui::PushID(key.c_str());
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(key.c_str());
     tooltip(meta.tooltip);
     if (ImGui::CalcTextSize(key.c_str()).x < label_w - 4) ImGui::SameLine(label_w);
@@ -369,6 +389,7 @@ void ControlPanel::draw_hyperparameters(const Scene& scene, CommandQueue& comman
   // Scheduler.
   ImGui::Spacing();
   const std::string sched_name = sched.empty() ? std::string() : parse_spec(sched).name;
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("scheduler");
   tooltip("An LR scheduler stepped after every optimizer step, as in a torch training loop.");
   ImGui::SameLine(label_w);
@@ -388,6 +409,7 @@ void ControlPanel::draw_hyperparameters(const Scene& scene, CommandQueue& comman
     const Spec sspec = parse_spec(sched);
     for (const auto& kv : sspec.params) {
       ImGui::PushID(kv.first.c_str());
+      ImGui::AlignTextToFramePadding();
       ImGui::TextUnformatted(kv.first.c_str());
       tooltip(option_meta(kv.first).tooltip);
       if (ImGui::CalcTextSize(kv.first.c_str()).x < label_w - 4) ImGui::SameLine(label_w);

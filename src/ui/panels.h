@@ -29,6 +29,8 @@ class ControlPanel {
   int selected() const { return selected_; }
   void select(int id) { selected_ = id; }
   bool reset_view_requested() { bool r = reset_view_; reset_view_ = false; return r; }
+  // Touch layouts: framed buttons instead of small ones, hints for fingers instead of keys.
+  void set_touch(bool touch) { touch_ = touch; }
 
  private:
   void draw_playback(const Scene& scene, CommandQueue& commands);
@@ -42,6 +44,7 @@ class ControlPanel {
   int selected_ = 0;  // run id; 0 = the first run
   int add_choice_ = 0;
   bool reset_view_ = false;
+  bool touch_ = false;
 };
 
 }  // namespace adamlab::ui

@@ -43,98 +43,191 @@ void Playground::draw(const Scene& scene, CommandQueue& commands, const std::str
   sweep_.update(scene, sweep_run);
   if (auto e = sweep_.take_request_error()) share_.link_errors.push_back(*e), share_.errors_dismissed = false;
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  // Embed mode keeps the map (and the loss chart unless panels= leaves it out); the control
-  // column only when panels= asks for runs or params.
-  const bool column = !share_.embed || (share_.panels && (share_.shows("runs") || share_.shows("params")));
-  const bool chart = share_.shows("loss");
-  const float panel_w = column ? std::clamp(display.x * 0.27f, std::min(290.0f, display.x * 0.45f), 400.0f) : 0.0f;
-  const float right_w = std::max(display.x - panel_w, 1.0f);
-  float chart_h = 0;
-  if (chart)
-    chart_h = share_.embed ? std::clamp(display.y * 0.27f, std::min(110.0f, display.y * 0.35f), 220.0f)
-                           : std::clamp(display.y * 0.32f, std::min(150.0f, display.y * 0.4f), 340.0f);
-  if (chart && sweep_.open()) chart_h = std::clamp(display.y * 0.45f, std::min(240.0f, display.y * 0.5f), 520.0f);
-  const float land_h = std::max(display.y - chart_h, 1.0f);
+  LayoutInput in;
+  in.width = display.x;
+  in.height = display.y;
+  in.embed = share_.embed;
+  // An embed keeps the control column only when panels= asks for runs or params.
+  in.column = share_.panels && (share_.shows("runs") || share_.shows("params"));
+  in.chart = share_.shows("loss");
+  in.sweep_open = sweep_.open();
+  layout_ = compute_layout(in);
+  const bool phone = layout_.mode == LayoutMode::phone;
+  panel_.set_touch(layout_.touch);
 
-  if (column) {
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(panel_w, display.y));
-    if (ImGui::Begin("##controls", nullptr, kFixed)) {
-      ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.35f, 1), "AdamLab");
-      ImGui::SameLine();
-      ImGui::TextDisabled("PyTorch optimizers, live");
-      PanelContext context{share_, anatomy_, anatomy_view_, requests_};
-      panel_.draw(scene, commands, error, context);
-      ImGui::Separator();
-      draw_noise_controls(scene, commands);
-    }
-    ImGui::End();
-    if (panel_.reset_view_requested()) landscape_.reset_view();
+  // Finger-sized targets on a phone: taller frames, more room between items. (An embed is
+  // touch-safe too, but stays compact: it is a figure, not a control surface.)
+  int pushed = 0;
+  if (phone) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(9, 7)), ++pushed;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 8)), ++pushed;
+    ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 22.0f), ++pushed;
+    ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, 18.0f), ++pushed;
   }
 
-  ImGui::SetNextWindowPos(ImVec2(panel_w, 0));
-  ImGui::SetNextWindowSize(ImVec2(right_w, land_h));
+  // The map's toolbar: embeds (play, reset, open) and phones (play, step, reset without opening
+  // the controls). The map places it clear of the start; it is drawn after the map, on top.
+  const bool toolbar = share_.embed || phone;
+  if (toolbar && toolbar_size_.x <= 0) toolbar_size_ = ImVec2(phone ? 260.0f : 300.0f, ImGui::GetFrameHeight() + 8);
+  chart_shown_ = layout_.chart_readable && (!phone || phone_chart_tab_);
+  LandscapeCanvas::FrameOptions options;
+  options.toolbar = toolbar ? toolbar_size_ : ImVec2(0, 0);
+  options.loss_readout = !chart_shown_;
+  options.touch = layout_.touch;
+  options.hover_on_press = phone;
+  landscape_.set_frame_options(options);
+
+  if (!layout_.controls.empty() && !phone) {
+    ImGui::SetNextWindowPos(ImVec2(layout_.controls.x, layout_.controls.y));
+    ImGui::SetNextWindowSize(ImVec2(layout_.controls.w, layout_.controls.h));
+    if (ImGui::Begin("##controls", nullptr, kFixed)) draw_controls(scene, commands, error);
+    ImGui::End();
+  }
+
+  const Box& map = layout_.map;
+  ImGui::SetNextWindowPos(ImVec2(map.x, map.y));
+  ImGui::SetNextWindowSize(ImVec2(map.w, map.h));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   if (ImGui::Begin("##landscape", nullptr, kFixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
     anatomy_view_.update(scene, anatomy_);  // the panel may have moved the cursor this frame
     if (anatomy_view_.active())
-      landscape_.draw(scene, commands, [&](ImDrawList* dl, const ViewTransform& view) { anatomy_view_.draw_overlay(dl, view, scene); });
+      landscape_.draw(scene, commands, [&](ImDrawList* dl, const ViewTransform& view, OverlayPlacer& placer) {
+        anatomy_view_.draw_overlay(dl, view, scene, placer);
+      });
     else
       landscape_.draw(scene, commands);
   }
   ImGui::End();
   ImGui::PopStyleVar();
 
-  if (chart) {
-    ImGui::SetNextWindowPos(ImVec2(panel_w, land_h));
-    ImGui::SetNextWindowSize(ImVec2(right_w, chart_h));
+  if (phone) {
+    draw_phone_sheet(scene, commands, error, sweep_run);
+  } else if (!layout_.chart.empty()) {
+    ImGui::SetNextWindowPos(ImVec2(layout_.chart.x, layout_.chart.y));
+    ImGui::SetNextWindowSize(ImVec2(layout_.chart.w, layout_.chart.h));
     if (ImGui::Begin("##chart", nullptr, kFixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
-      // Tabs: the loss chart, and the hyperparameter sweep (which takes more height while open).
-      const bool select_sweep = sweep_.take_select_tab();
-      bool sweep_open = false;
-      if (ImGui::BeginTabBar("##charttabs")) {
-        if (ImGui::BeginTabItem("Loss chart")) {
-          chart_.draw(scene, anatomy_view_.active() ? std::optional<std::int64_t>(anatomy_view_.inspected_step()) : std::nullopt);
-          ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem("Sweep", nullptr, select_sweep ? ImGuiTabItemFlags_SetSelected : 0)) {
-          sweep_open = true;
-          sweep_.draw(scene, commands, sweep_run);
-          ImGui::EndTabItem();
-        }
-        ImGui::EndTabBar();
+      if (share_.embed && !sweep_.open()) {
+        // An embed's chart has no tabs: every pixel goes to the plot.
+        chart_.draw(scene, anatomy_view_.active() ? std::optional<std::int64_t>(anatomy_view_.inspected_step()) : std::nullopt, true);
+      } else {
+        draw_chart_tabs(scene, commands, sweep_run);
       }
-      sweep_.set_open(sweep_open || select_sweep);
     }
     ImGui::End();
   }
 
   // Overlays last: later windows sit on top and take the mouse before the map does.
-  if (share_.embed) draw_embed_bar(scene, commands, panel_w + 34, 6);
-  if (!share_.link_errors.empty() && !share_.errors_dismissed) draw_link_errors(panel_w + 34, share_.embed ? 42.0f : 8.0f, right_w - 160);
+  if (toolbar) draw_map_toolbar(scene, commands, ImVec2(landscape_.overlays().toolbar.x, landscape_.overlays().toolbar.y));
+  if (!share_.link_errors.empty() && !share_.errors_dismissed)
+    draw_link_errors(map.x + 8, map.y + (toolbar ? toolbar_size_.y + 14 : 8.0f), map.w - 16);
 
+  ImGui::PopStyleVar(pushed);
+  if (panel_.reset_view_requested()) landscape_.reset_view();
   handle_keys(commands);
 }
 
-void Playground::draw_embed_bar(const Scene& scene, CommandQueue& commands, float x, float y) {
-  ImGui::SetNextWindowPos(ImVec2(x, y));
-  ImGui::SetNextWindowBgAlpha(0.72f);
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
-                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 4));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 4);
-  if (ImGui::Begin("##embedbar", nullptr, flags)) {
-    if (ImGui::SmallButton(scene.playing() ? "Pause" : "Play")) commands.push([](Scene& s) { s.toggle_play(); });
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Reset")) commands.push([](Scene& s) { s.reset(); });
-    ImGui::SameLine();
-    ImGui::Text("step %lld / %lld", static_cast<long long>(scene.step_count()), static_cast<long long>(scene.step_limit()));
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Open in AdamLab")) requests_.actions.push_back(UiAction::open_full);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open this scene in the full playground (new tab), where every setting can change.");
+void Playground::draw_controls(const Scene& scene, CommandQueue& commands, const std::string& error) {
+  ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.35f, 1), "AdamLab");
+  ImGui::SameLine();
+  ImGui::TextDisabled("PyTorch optimizers, live");
+  PanelContext context{share_, anatomy_, anatomy_view_, requests_};
+  panel_.draw(scene, commands, error, context);
+  ImGui::Separator();
+  draw_noise_controls(scene, commands);
+}
+
+void Playground::draw_chart_tabs(const Scene& scene, CommandQueue& commands, int sweep_run) {
+  // Tabs: the loss chart, and the hyperparameter sweep (which takes more height while open).
+  const bool select_sweep = sweep_.take_select_tab();
+  bool sweep_open = false;
+  if (ImGui::BeginTabBar("##charttabs")) {
+    if (ImGui::BeginTabItem("Loss chart")) {
+      chart_.draw(scene, anatomy_view_.active() ? std::optional<std::int64_t>(anatomy_view_.inspected_step()) : std::nullopt);
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Sweep", nullptr, select_sweep ? ImGuiTabItemFlags_SetSelected : 0)) {
+      sweep_open = true;
+      sweep_.draw(scene, commands, sweep_run);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+  sweep_.set_open(sweep_open || select_sweep);
+  if (sweep_open) chart_shown_ = false;
+}
+
+void Playground::draw_phone_sheet(const Scene& scene, CommandQueue& commands, const std::string& error, int sweep_run) {
+  const Box& sheet = layout_.controls;
+  ImGui::SetNextWindowPos(ImVec2(sheet.x, sheet.y));
+  ImGui::SetNextWindowSize(ImVec2(sheet.w, sheet.h));
+  if (ImGui::Begin("##sheet", nullptr, kFixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+    const bool select_sweep = sweep_.take_select_tab();
+    bool chart_tab = false, sweep_open = false;
+    if (ImGui::BeginTabBar("##sheettabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
+      if (share_.shows("loss") && ImGui::BeginTabItem("Chart")) {
+        chart_tab = true;
+        chart_.draw(scene, anatomy_view_.active() ? std::optional<std::int64_t>(anatomy_view_.inspected_step()) : std::nullopt);
+        ImGui::EndTabItem();
+      }
+      if (ImGui::BeginTabItem("Controls")) {
+        // Its own scrolling region, scrolled by dragging with a finger as well as by the bar.
+        ImGui::BeginChild("##controlsscroll", ImVec2(0, 0), false);
+        draw_controls(scene, commands, error);
+        // A press on no widget starts a finger scroll (ImGui would make it a window move, which
+        // this fixed sheet refuses); it lasts until the release.
+        if (ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !ImGui::IsAnyItemHovered()) sheet_scrolling_ = true;
+        if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) sheet_scrolling_ = false;
+        if (sheet_scrolling_) ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+      }
+      if (ImGui::BeginTabItem("Sweep", nullptr, select_sweep ? ImGuiTabItemFlags_SetSelected : 0)) {
+        sweep_open = true;
+        sweep_.draw(scene, commands, sweep_run);
+        ImGui::EndTabItem();
+      }
+      ImGui::EndTabBar();
+    }
+    sweep_.set_open(sweep_open || select_sweep);
+    phone_chart_tab_ = chart_tab;
   }
   ImGui::End();
-  ImGui::PopStyleVar(2);
+}
+
+void Playground::draw_map_toolbar(const Scene& scene, CommandQueue& commands, ImVec2 pos) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowBgAlpha(0.78f);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(5, 4));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 4);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(5, 4));
+  if (ImGui::Begin("##embedbar", nullptr, flags)) {
+    // Buttons with frames (not SmallButton): a finger needs the height.
+    if (ImGui::Button(scene.playing() ? "Pause" : "Play")) commands.push([](Scene& s) { s.toggle_play(); });
+    if (layout_.mode == LayoutMode::phone) {
+      ImGui::SameLine();
+      if (ImGui::Button("Step")) commands.push([](Scene& s) { s.pause(); s.step(1); });
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Reset")) commands.push([](Scene& s) { s.reset(); });
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%lld/%lld", static_cast<long long>(scene.step_count()), static_cast<long long>(scene.step_limit()));
+    if (share_.lesson_changed) {
+      ImGui::SameLine();
+      if (ImGui::Button("Lesson")) requests_.restore_lesson = true;
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the lesson: its start, view and runs as it opened.");
+    }
+    if (share_.embed) {
+      ImGui::SameLine();
+      if (ImGui::Button("Open")) requests_.actions.push_back(UiAction::open_full);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open this scene in the full playground (new tab), where every setting can change.");
+    }
+    toolbar_size_ = ImGui::GetWindowSize();
+  }
+  ImGui::End();
+  ImGui::PopStyleVar(3);
 }
 
 void Playground::draw_link_errors(float x, float y, float w) {

@@ -1,11 +1,13 @@
 #pragma once
-// The whole playground UI for one frame: the control column on the left, the landscape (the
-// largest region) and the loss chart on the right. Layout follows the display size every frame.
+// The whole playground UI for one frame. Layout follows the display every frame (ui/layout.h):
+// desktop (control column, map, chart below), phone (map on top, a tabbed sheet below with the
+// chart, the controls and the sweep) or embed (the map first, a chart only where readable).
 #include <string>
 
 #include "ui/anatomy_view.h"
 #include "ui/commands.h"
 #include "ui/landscape_canvas.h"
+#include "ui/layout.h"
 #include "ui/loss_chart.h"
 #include "ui/panels.h"
 #include "ui/sweep_panel.h"
@@ -35,11 +37,18 @@ class Playground {
   void refresh_anatomy(const Scene& scene) { anatomy_view_.update(scene, anatomy_); }
   // This frame's one-shot requests (the app reads and clears them after draw()).
   UiRequests take_requests() { UiRequests r = std::move(requests_); requests_ = UiRequests{}; return r; }
+  // This frame's layout: regions, and whether the chart is on screen (the JS layout read-out).
+  const ScreenLayout& layout() const { return layout_; }
+  bool chart_shown() const { return chart_shown_; }
+  const LossChart& chart() const { return chart_; }
 
  private:
   void handle_keys(CommandQueue& commands) const;
   void draw_link_errors(float x, float y, float w);
-  void draw_embed_bar(const Scene& scene, CommandQueue& commands, float x, float y);
+  void draw_map_toolbar(const Scene& scene, CommandQueue& commands, ImVec2 pos);
+  void draw_controls(const Scene& scene, CommandQueue& commands, const std::string& error);
+  void draw_chart_tabs(const Scene& scene, CommandQueue& commands, int sweep_run);
+  void draw_phone_sheet(const Scene& scene, CommandQueue& commands, const std::string& error, int sweep_run);
 
   ControlPanel panel_;
   LandscapeCanvas landscape_;
@@ -49,6 +58,11 @@ class Playground {
   AnatomyView anatomy_view_;
   SweepPanel sweep_;  // a tab beside the loss chart
   UiRequests requests_;
+  ScreenLayout layout_;
+  bool chart_shown_ = false;       // the chart was drawn this frame (else the legend reads out the loss)
+  bool phone_chart_tab_ = true;    // phone: the sheet's chart tab was showing last frame
+  ImVec2 toolbar_size_{0, 0};      // the map toolbar's size last frame (it auto-sizes)
+  bool sheet_scrolling_ = false;   // phone: a finger is scrolling the controls
 };
 
 // Dark theme with the playground's spacing (call once after ImGui::CreateContext()).

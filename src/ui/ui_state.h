@@ -17,6 +17,7 @@ struct ShareState {
   bool loop = false;   // at the step limit, hold a moment, then reset and play again
   std::vector<std::string> link_errors;  // "<piece>: <why>" per ignored part of the last link
   bool errors_dismissed = false;
+  bool lesson_changed = false;  // the reader changed the lesson's figure (App sets it every frame)
 
   bool shows(const char* panel) const;  // true when panels is unset or lists it
 };
@@ -37,6 +38,7 @@ struct UiRequests {
   std::vector<UiAction> actions;
   bool dismiss_errors = false;
   bool reset_to_defaults = false;  // "Start over": the default scene (App::reset_to_defaults)
+  bool restore_lesson = false;     // "Back to the lesson" (App::restore_lesson)
 };
 
 const char* to_string(UiAction action);  // "copyLink", "copyEmbed", "exportCsv", ...

@@ -1,4 +1,4 @@
-// What the browser tests (test.mjs, sweep.mjs, hardening.mjs; share_checks.mjs through test.mjs)
+// What the browser tests (test.mjs, sweep.mjs, hardening.mjs, layout.mjs; share_checks.mjs through test.mjs)
 // share: the command line, Chromium, the `check`/`assert` helpers with their "ok"/"FAIL" lines
 // and final "N passed, N failed" line, pages that collect console messages, screenshot statistics.
 //   node FILE.mjs URL [ARTIFACT_DIR]

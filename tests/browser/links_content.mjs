@@ -189,6 +189,32 @@ try {
     return `adam ${byFamily.adam} in ${seen.join(', ')}`;
   });
 
+  await check('an embed whose lesson the reader changed offers the way back: its "Lesson" button restores the lesson', async () => {
+    const embed = await openPage(480, 320, '#preset=adam&embed=1');
+    const lesson = (await state(embed)).lesson, first = (await state(embed)).runs[0].optimizer;
+    assert(lesson && !(await state(embed)).lessonChanged, 'a fresh lesson is unchanged');
+    await embed.evaluate(() => { const s = adamlab.getState(); adamlab.updateRun(s.runs[0].id, 'adamw:lr=0.01'); });
+    await embed.waitForTimeout(300);
+    assert((await state(embed)).lessonChanged, 'an edited run did not count as a change');
+    // Reset keeps the reader's edits; the toolbar's "Lesson" button undoes them: click along the
+    // toolbar (Pause, Reset, the counter, Lesson) until the lesson is back.
+    const bar = (await embed.evaluate(() => adamlab.layout())).toolbar.rect;
+    let restored = false;
+    for (let x = bar.left + 6; x < bar.left + bar.width - 4 && !restored; x += 6) {
+      await embed.mouse.move(x, bar.top + bar.height / 2);
+      await embed.mouse.down();
+      await embed.waitForTimeout(60);
+      await embed.mouse.up();
+      await embed.waitForTimeout(120);
+      restored = !(await state(embed)).lessonChanged;
+    }
+    assert(restored, 'no button in the toolbar brought the lesson back');
+    const s = await state(embed);
+    assert(s.runs[0].optimizer === first && s.playing, JSON.stringify(s.runs[0]));
+    await embed.screenshot({ path: path.join(artifacts, 'links-embed-lesson-restored.png') });
+    await embed.close();
+  });
+
   await page.close();
   await checkNoConsoleMessages();
 } finally {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The browser test: installs what it needs, builds the WASM playground, serves build/web on a
-# free localhost port, runs test.mjs in Debian's Chromium, stops the server.
-# Screenshots go to tests/browser/artifacts/. Last line: "N passed, N failed"; exit 1 on failure.
+# free localhost port, runs test.mjs, sweep.mjs, hardening.mjs and layout.mjs in Debian's
+# Chromium, stops the server. Screenshots go to tests/browser/artifacts/ (layout.mjs: one per
+# size and preset). Last line: "N passed, N failed"; exit 1 on failure.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -50,9 +51,11 @@ echo "==> hostile links, calls and messages keep the page alive and refusals cha
 node "$here/hostile.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/hostile.log" || rc=$?
 echo "==> links define the scene, presets as the menu, lesson reset, colours (links_content.mjs)"
 node "$here/links_content.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/links_content.log" || rc=$?
+echo "==> layout at desktop, phone and embed sizes (layout.mjs)"
+node "$here/layout.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/layout.log" || rc=$?
 # One final line for every file: a run that died before its own summary counts as one failure.
 total_passed=0; total_failed=0
-for f in test sweep hardening hostile links_content; do
+for f in test sweep hardening hostile links_content layout; do
   line="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$here/artifacts/$f.log" | tail -n1 || true)"
   if [[ -z "$line" ]]; then total_failed=$((total_failed + 1)); continue; fi
   total_passed=$((total_passed + ${line%% passed*}))

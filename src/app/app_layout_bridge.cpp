@@ -1,0 +1,54 @@
+// The layout read-out for tests and embedding pages: where this frame put each region and each
+// overlay of the map, in CSS px (tests/browser/layout.mjs checks the invariants of issue 10 with
+// it: a legend names the runs, the chart is readable or replaced, overlays clear the start and
+// the minima). One export, al_layout, wrapped as adamlab.layout() in web/adamlab.js.
+#include <string>
+
+#include "app/bridge_json.h"
+#include "imgui.h"
+#include "ui/layout.h"
+
+namespace {
+
+using adamlab::ui::Box;
+
+std::string g_layout_result;
+
+std::string rect(const Box& b) {
+  if (b.empty()) return "null";
+  return "{\"left\":" + adamlab::json_number(b.x) + ",\"top\":" + adamlab::json_number(b.y) + ",\"width\":" +
+         adamlab::json_number(b.w) + ",\"height\":" + adamlab::json_number(b.h) + "}";
+}
+
+const char* boolean(bool v) { return v ? "true" : "false"; }
+
+}  // namespace
+
+AL_EXPORT const char* al_layout() {
+  return adamlab::app::respond_json(g_layout_result, [](adamlab::app::App& app) {
+    const auto& ui = app.ui();
+    const auto& l = ui.layout();
+    const auto& o = ui.landscape().overlays();
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const char* quantity = ui.chart().quantity() == adamlab::ui::ChartQuantity::Loss           ? "loss"
+                           : ui.chart().quantity() == adamlab::ui::ChartQuantity::LearningRate ? "lr"
+                                                                                                : "distance";
+    std::string s = "{\"mode\":\"" + std::string(adamlab::ui::to_string(l.mode)) + "\",\"touch\":" + boolean(l.touch);
+    s += ",\"display\":{\"width\":" + adamlab::json_number(display.x) + ",\"height\":" + adamlab::json_number(display.y) + "}";
+    s += ",\"map\":" + rect(l.map) + ",\"controls\":" + rect(l.controls);
+    s += ",\"chart\":{\"rect\":" + rect(l.chart) + ",\"plot\":" + rect(ui.chart_shown() ? ui.chart().plot_box() : Box{}) +
+         ",\"readable\":" + boolean(l.chart_readable) + ",\"shown\":" + boolean(ui.chart_shown()) + ",\"quantity\":\"" + quantity +
+         "\",\"zoomed\":" + boolean(ui.chart().zoomed()) + "}";
+    s += ",\"legend\":{\"rect\":" + rect(o.legend) + ",\"entries\":" + std::to_string(o.legend_entries) +
+         ",\"faded\":" + boolean(o.legend_faded) + ",\"lossValues\":" + boolean(o.legend_has_values) + "}";
+    s += ",\"colourBar\":{\"rect\":" + rect(o.colour_bar) + ",\"compact\":" + boolean(o.colour_bar_compact) +
+         ",\"faded\":" + boolean(o.colour_bar_faded) + "}";
+    s += ",\"toolbar\":" + (o.toolbar.empty() ? std::string("null")
+                                               : "{\"rect\":" + rect(o.toolbar) + ",\"clear\":" + boolean(o.toolbar_clear) + "}");
+    s += ",\"hover\":" + rect(o.hover);
+    s += ",\"anatomyLegend\":" + rect(ui.anatomy_view().active() ? ui.anatomy_view().legend_box() : Box{});
+    s += ",\"start\":" + rect(o.start) + ",\"minima\":[";
+    for (std::size_t i = 0; i < o.minima.size(); ++i) s += (i ? "," : "") + rect(o.minima[i]);
+    return s + "]}";
+  });
+}
