@@ -73,6 +73,16 @@ TEST(ViewRect, AViewClampedToTheMinimumSpanFarOutLoadsBackFromItsLink) {
   }
 }
 
+TEST(ViewRect, AViewInsideTheInvariantIsKeptToTheLastBit) {
+  // A link's view must come back exactly: recomputing edges from centre and span moved them.
+  const Rect r{-2.5420875420875424, 0.8922558922558923, -0.5084175084175085, 2.1582491582491583};
+  const Rect c = *clamp_view_rect(r);
+  EXPECT_EQ(c.xmin, r.xmin);
+  EXPECT_EQ(c.xmax, r.xmax);
+  EXPECT_EQ(c.ymin, r.ymin);
+  EXPECT_EQ(c.ymax, r.ymax);
+}
+
 TEST(MapView, ARefusedZoomNamesTheValueAndChangesNothing) {
   MapView m = on_screen();
   m.request(Rect{-1, 1, -1, 1});

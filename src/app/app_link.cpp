@@ -1,5 +1,6 @@
 // Links in and out of the App: the scene parts go through sim/link.h (apply_link,
 // link_from_scene); the UI parts (view, panels, embed, loop, selection, anatomy) live here.
+#include <map>
 #include <optional>
 
 #include "app/app.h"
@@ -16,14 +17,29 @@ bool same_view(const std::optional<Rect>& a, const std::optional<Rect>& b) {
   return !a || (a->xmin == b->xmin && a->xmax == b->xmax && a->ymin == b->ymin && a->ymax == b->ymax);
 }
 
+// What loading preset `name` gives (its scene's link and its view), or nullopt if it does not
+// load. Presets are constants, so each is loaded once: the page's link is built several times a
+// second (address bar, getState, embed events), and loading a scene to compare costs milliseconds.
+struct PresetScene {
+  SceneLink link;
+  std::optional<Rect> view;
+};
+const std::optional<PresetScene>& preset_scene(const std::string& name) {
+  static std::map<std::string, std::optional<PresetScene>> cache;
+  auto it = cache.find(name);
+  if (it != cache.end()) return it->second;
+  std::optional<PresetScene> loaded;
+  const ParsedLink parsed = parse_link("#preset=" + name);
+  Scene fresh;
+  if (find_preset(name) && parsed.errors.empty() && adamlab::load_link(parsed.link, fresh).errors.empty())
+    loaded = PresetScene{link_from_scene(fresh), parsed.link.view};
+  return cache.emplace(name, std::move(loaded)).first->second;
+}
+
 // True when `scene` (and `view`) are exactly what loading preset `name` gives.
 bool matches_preset(const Scene& scene, const std::optional<Rect>& view, const std::string& name) {
-  if (!find_preset(name)) return false;
-  const ParsedLink parsed = parse_link("#preset=" + name);
-  if (!parsed.errors.empty()) return false;
-  Scene fresh;
-  if (!adamlab::load_link(parsed.link, fresh).errors.empty()) return false;
-  return same_view(view, parsed.link.view) && link_from_scene(fresh) == link_from_scene(scene);
+  const auto& preset = preset_scene(name);
+  return preset && same_view(view, preset->view) && preset->link == link_from_scene(scene);
 }
 
 }  // namespace

@@ -499,7 +499,9 @@ std::string to_link(const SceneLink& L) {
   return "#" + join(parts, "&");
 }
 
-std::string shortest_spec(const std::string& kind, const std::string& text) {
+namespace {
+
+std::string compute_shortest_spec(const std::string& kind, const std::string& text) {
   try {
     Spec spec = parse_spec(text);
     const std::string full = canonical_spec(kind, spec);
@@ -520,6 +522,21 @@ std::string shortest_spec(const std::string& kind, const std::string& text) {
   } catch (const std::exception&) {
     return text;
   }
+}
+
+}  // namespace
+
+std::string shortest_spec(const std::string& kind, const std::string& text) {
+  // A pure function the page calls for every run whenever it builds its link (several times a
+  // second per embed), and each call builds the optimizer once per key: remembered. Bounded, so
+  // a hostile stream of specs cannot grow it.
+  static std::map<std::pair<std::string, std::string>, std::string> memo;
+  auto key = std::make_pair(kind, text);
+  if (auto it = memo.find(key); it != memo.end()) return it->second;
+  std::string result = compute_shortest_spec(kind, text);
+  if (memo.size() >= 512) memo.clear();
+  memo.emplace(std::move(key), result);
+  return result;
 }
 
 SceneLink link_from_scene(const Scene& scene, const UiLinkState& ui) {

@@ -31,7 +31,10 @@ std::string span_problem(const char* what, double lo, double hi) {
 }
 
 // [lo, hi] with its centre within kMaxCentre and its span within [min_span_at(centre), kMaxSpan].
+// An axis already inside is left exactly as it is (recomputing it from centre and span would
+// move its edges by an ulp, and a link would no longer load back to the same view).
 void clamp_axis(double& lo, double& hi) {
+  if (span_problem("", lo, hi).empty()) return;
   const double centre = std::clamp(0.5 * lo + 0.5 * hi, -ViewLimits::kMaxCentre, ViewLimits::kMaxCentre);
   const double half = 0.5 * std::clamp(hi - lo, min_span_at(centre), ViewLimits::kMaxSpan);
   lo = centre - half;
