@@ -215,6 +215,17 @@ TEST(Link, ControlCharactersInErrorsAreWrittenBackAsEscapes) {
   EXPECT_EQ(shown[1].find('\n'), std::string::npos) << shown[1];
 }
 
+TEST(Link, ARefusedAutoplayOrAtOnAPresetLinkIsAsIfAbsent) {
+  // Found by link_fuzz: a bad autoplay= kept the preset from playing, but the canonical link
+  // (which leaves the bad part out) played, so the link did not parse back the same.
+  for (const char* text : {"#preset=momentum&autoplay=yes", "#preset=momentum&at=-1", "#preset=momentum&limit=10&at=201"}) {
+    const ParsedLink p = parse_link(text);
+    EXPECT_EQ(p.errors.size(), 1u) << text;
+    EXPECT_EQ(p.link.autoplay, std::optional<bool>(true)) << text;
+    EXPECT_TRUE(parse_link(to_link(p.link)).link == p.link) << text;
+  }
+}
+
 TEST(Link, UnknownPresetIsReported) {
   const ParsedLink p = parse_link("#preset=nope&run=adam");
   EXPECT_TRUE(has_error_starting(p.errors, "preset=nope: unknown preset 'nope' (known: momentum,")) << dump(p.errors);

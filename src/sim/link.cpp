@@ -117,14 +117,6 @@ class LinkParser {
       if (p.key != "preset") one(p);
     resolve_runs();
     resolve_references();
-    // A preset link opens as the menu opens it, playing; a written at=K (a paused moment) or
-    // autoplay= says otherwise.
-    if (out_.link.preset && !seen_.count("autoplay")) {
-      if (seen_.count("at"))
-        out_.link.autoplay.reset();
-      else
-        out_.link.autoplay = true;
-    }
     if (out_.link.at) {
       const std::int64_t limit = out_.link.limit.value_or(Scene::kMaxStepLimit);
       if (*out_.link.at > limit) {
@@ -133,6 +125,10 @@ class LinkParser {
         out_.link.at.reset();
       }
     }
+    // A preset link opens as the menu opens it, playing; a valid at=K (a paused moment) or
+    // autoplay= says otherwise (a refused one is as if absent, so the canonical link, which
+    // leaves it out, parses back the same).
+    if (out_.link.preset && !out_.link.autoplay && !out_.link.at) out_.link.autoplay = true;
     return std::move(out_);
   }
 
