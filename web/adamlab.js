@@ -45,7 +45,7 @@
     al_export_csv: [], al_export_json: [],
     al_sweep_start: ['string', 'string', 'number', 'string', 'number', 'number'], al_sweep_state: [],
     al_sweep_cancel: [], al_sweep_clear: [], al_sweep_cell: ['number', 'number'], al_sweep_metric: [],
-    al_set_noise: ['string', 'number'],
+    al_set_noise: ['string', 'number'], al_layout: [],
   };
 
   // Strings go to C++ through malloc'd memory, not through ccall's 'string' conversion: that one
@@ -82,6 +82,7 @@
   // into the heap, which never shrinks). Messages name the bad token, like the C++ ones.
   // The limits are src/core/limits.h's kMaxLinkChars and kMaxSpecChars.
   const kMaxLinkChars = 262144, kMaxSpecChars = 4096, kMaxRunId = 2147483647;
+  const kNotGiven = -1;  // an optional run or step left out (src/app/bridge_json.h)
   // Any value as text for a message: objects whose toString throws or is not a function included.
   function describe(value) {
     let text;
@@ -104,12 +105,12 @@
     if (!Number.isInteger(value) || value < 0 || value > kMaxRunId) throw new Error(`invalid run id: '${describe(value)}'`);
     return value;
   }
-  // An optional whole step (undefined/null: follow the run, sent as -1).
+  // An optional whole step (undefined/null: follow the run).
   function optionalStep(options) {
-    if (options === undefined || options === null) return -1;
+    if (options === undefined || options === null) return kNotGiven;
     if (typeof options !== 'object') throw new Error(`invalid anatomy options: '${describe(options)}' (expected {step, biasCorrection})`);
     const k = options.step;
-    if (k === undefined || k === null) return -1;
+    if (k === undefined || k === null) return kNotGiven;
     if (!Number.isInteger(k) || k < 0) throw new Error(`invalid step: '${describe(k)}' (a whole number >= 0)`);
     return k;
   }
@@ -180,7 +181,7 @@
     },
     /** Shows the anatomy mode for run id (null = off) at step k (default: follow the run). */
     setAnatomy(id, options) {
-      const run = id === null || id === undefined ? -1 : runId(id);
+      const run = id === null || id === undefined ? kNotGiven : runId(id);
       call('al_set_anatomy', run, optionalStep(options), biasCorrection(options));
     },
     /** Every run's trace as csv: run,step,x,y,loss,lr. */
@@ -213,7 +214,7 @@
     sweep(options = {}) {
       if (typeof options !== 'object' || options === null) throw new Error(`invalid sweep options: '${describe(options)}'`);
       const seeds = options.seeds === undefined ? 1 : number(options.seeds, 'sweep seeds');
-      const run = options.run === undefined || options.run === null ? -1 : runId(options.run);
+      const run = options.run === undefined || options.run === null ? kNotGiven : runId(options.run);
       const started = call('al_sweep_start', spec(options.x, 'sweep x'), spec(options.y, 'sweep y'),
                            number(options.steps === undefined ? 500 : options.steps, 'sweep steps'),
                            spec(options.metric === undefined ? 'final_loss' : options.metric, 'sweep metric'), seeds, run);
@@ -257,7 +258,7 @@
      *  ('desktop' | 'phone' | 'embed'), map, controls, chart {rect, plot, readable, shown, quantity},
      *  legend {rect, entries, faded, lossValues}, colourBar {rect, compact, faded}, toolbar, hover,
      *  anatomyLegend, start, minima [...] (src/app/app_layout_bridge.cpp). */
-    layout() { signatures.al_layout = signatures.al_layout || []; return call('al_layout'); },
+    layout() { return call('al_layout'); },
   };
   window.adamlab = api;
 

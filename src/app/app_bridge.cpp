@@ -28,6 +28,7 @@ using adamlab::Scene;
 using adamlab::app::App;
 using adamlab::app::run_id;
 using adamlab::app::text;
+using adamlab::app::kNotGiven;
 using adamlab::app::link_too_long;
 using adamlab::app::whole;
 
@@ -39,9 +40,6 @@ const char* respond(F&& body) {
 }
 
 std::string ok() { return "{\"ok\":true}"; }
-
-// The JS API's "not given" for an optional step or run (any other negative number is refused).
-constexpr double kFollow = -1;
 
 // The WebAssembly memory's current size (it only grows); 0 natively.
 std::size_t heap_bytes() {
@@ -300,7 +298,7 @@ AL_EXPORT const char* al_anatomy(double id, double k, int bias_correction) {
     const adamlab::SceneRun* run = app.scene().find(rid);
     if (!run) throw Error("no run with id " + std::to_string(rid));
     const long long last = run->run.diverged() ? std::max<long long>(0, run->run.diverged_at() - 1) : run->run.steps_taken();
-    const long long step = k == kFollow ? last : whole(k, "step");
+    const long long step = k == kNotGiven ? last : whole(k, "step");
     if (step > last) throw Error("invalid step: " + std::to_string(step) + " (the run has " + std::to_string(last) + " finite steps)");
     const adamlab::Run at = adamlab::replay_run(app.scene(), *run, step);
     adamlab::AnatomyOptions options;
@@ -315,7 +313,7 @@ AL_EXPORT const char* al_anatomy(double id, double k, int bias_correction) {
 AL_EXPORT const char* al_set_anatomy(double id, double k, int bias_correction) {
   return respond([id, k, bias_correction](App& app) {
     auto& cursor = app.ui().anatomy();
-    if (id == kFollow) {
+    if (id == kNotGiven) {
       cursor = adamlab::ui::AnatomyCursor{};
       return ok();
     }
@@ -324,7 +322,7 @@ AL_EXPORT const char* al_set_anatomy(double id, double k, int bias_correction) {
     adamlab::ui::AnatomyCursor next;
     next.run_id = rid;
     next.bias_correction = bias_correction != 0;
-    if (k != kFollow) next.step = whole(k, "step");
+    if (k != kNotGiven) next.step = whole(k, "step");
     cursor = next;
     app.ui().panel().select(rid);
     app.scene().pause();

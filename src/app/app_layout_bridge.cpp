@@ -30,9 +30,7 @@ AL_EXPORT const char* al_layout() {
     const auto& l = ui.layout();
     const auto& o = ui.landscape().overlays();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const char* quantity = ui.chart().quantity() == adamlab::ui::ChartQuantity::Loss           ? "loss"
-                           : ui.chart().quantity() == adamlab::ui::ChartQuantity::LearningRate ? "lr"
-                                                                                                : "distance";
+    const char* quantity = adamlab::ui::to_string(ui.chart().quantity());
     std::string s = "{\"mode\":\"" + std::string(adamlab::ui::to_string(l.mode)) + "\",\"touch\":" + boolean(l.touch);
     s += ",\"display\":{\"width\":" + adamlab::json_number(display.x) + ",\"height\":" + adamlab::json_number(display.y) + "}";
     s += ",\"map\":" + rect(l.map) + ",\"controls\":" + rect(l.controls);

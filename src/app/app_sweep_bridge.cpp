@@ -40,7 +40,7 @@ std::string request_json(const adamlab::SweepRequest& r) {
 
 // The run a sweep is for: id >= 0 as given, else the selected run (else the first).
 int sweep_run(App& app, double id) {
-  if (id != -1) return run_id(id);
+  if (id != adamlab::app::kNotGiven) return run_id(id);
   const int selected = app.ui().panel().selected();
   if (app.scene().find(selected)) return selected;
   return app.scene().runs().empty() ? 0 : app.scene().runs().front().id;

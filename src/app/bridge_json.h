@@ -25,6 +25,10 @@ inline long long whole(double v, const char* what) {
   return static_cast<long long>(v);
 }
 
+// The JS API's "not given" for an optional step or run (web/adamlab.js sends -1; any other
+// negative number is refused).
+constexpr double kNotGiven = -1;
+
 // A run id: a whole number an int holds (ids never wrap: 2^32 + 1 is not run 1).
 inline int run_id(double v) {
   const long long id = whole(v, "run id");

@@ -545,6 +545,7 @@ SceneLink link_from_scene(const Scene& scene, const UiLinkState& ui) {
   if (full || scene.start() != default_start) L.start = scene.start();
   L.view = ui.view;
   std::vector<Spec> optimizers;
+  std::vector<int> colours;
   for (std::size_t i = 0; i < scene.runs().size(); ++i) {
     const SceneRun& r = scene.runs()[i];
     LinkRun run;
@@ -553,6 +554,7 @@ SceneLink link_from_scene(const Scene& scene, const UiLinkState& ui) {
     run.visible = r.visible;
     run.colour = r.colour;
     optimizers.push_back(r.optimizer);
+    colours.push_back(r.colour);
     L.runs.push_back(std::move(run));
     if (ui.selected_run_id && *ui.selected_run_id == r.id) L.selected = static_cast<int>(i);
     if (ui.anatomy_run_id && *ui.anatomy_run_id == r.id) {
@@ -561,11 +563,7 @@ SceneLink link_from_scene(const Scene& scene, const UiLinkState& ui) {
     }
   }
   // Colours a link would give anyway are left out (the link stays short and readable).
-  if (assign_colours(optimizers, {}, Scene::kMaxRuns) == [&] {
-        std::vector<int> c;
-        for (const auto& r : scene.runs()) c.push_back(r.colour);
-        return c;
-      }())
+  if (assign_colours(optimizers, {}, Scene::kMaxRuns) == colours)
     for (auto& run : L.runs) run.colour = -1;
   if (full || scene.speed() != defaults.speed()) L.speed = scene.speed();
   if (full || scene.step_limit() != defaults.step_limit()) L.limit = scene.step_limit();

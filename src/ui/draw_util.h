@@ -1,5 +1,6 @@
 #pragma once
 // Small drawing helpers shared by the canvases.
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -17,6 +18,13 @@ inline void label_with_backdrop(ImDrawList* dl, ImVec2 pos, ImU32 colour, const 
   const ImVec2 size = ImGui::CalcTextSize(text);
   dl->AddRectFilled(ImVec2(pos.x - 2, pos.y - 1), ImVec2(pos.x + size.x + 2, pos.y + size.y + 1), IM_COL32(0, 0, 0, 150), 2);
   dl->AddText(pos, colour, text);
+}
+
+// Line width of the `order`-th of `visible` lines drawn in run order (map paths, chart curves):
+// earlier ones are up to three steps wider underneath, so lines that coincide show as nested
+// rims instead of one colour hiding the rest.
+inline float stacked_line_width(float base, float step, int visible, int order) {
+  return base + step * static_cast<float>(std::min(visible - 1 - order, 3));
 }
 
 // Short, readable number for axis labels: 0.5, 12, 1e-06 (at most 4 significant digits).

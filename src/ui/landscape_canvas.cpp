@@ -147,11 +147,11 @@ void LandscapeCanvas::draw(const Scene& scene, CommandQueue& commands, const Ove
   // Keep-clear marks for the overlays: the start (ring and label) and every minimum in view.
   const PixelRect& sr = view.screen();
   const float line = ImGui::GetTextLineHeight();
-  OverlayPlacer placer(Box{static_cast<float>(sr.x), static_cast<float>(sr.y), static_cast<float>(sr.w), static_cast<float>(sr.h)},
-                       {6, 6, 6, line + 12});  // the bottom margin keeps the x tick labels readable
+  const Box map_box{static_cast<float>(sr.x), static_cast<float>(sr.y), static_cast<float>(sr.w), static_cast<float>(sr.h)};
+  OverlayPlacer placer(map_box, {6, 6, 6, line + 12});  // the bottom margin keeps the x tick labels readable
   last_ = report_;
   report_ = MapOverlayReport{};
-  report_.map = Box{static_cast<float>(sr.x), static_cast<float>(sr.y), static_cast<float>(sr.w), static_cast<float>(sr.h)};
+  report_.map = map_box;
   const ImVec2 sc = clamp_pixel(view.to_pixel(scene.start().x(), scene.start().y()));
   const float start_label_w = ImGui::CalcTextSize("start").x;
   report_.start = Box{sc.x - 10, sc.y - 10, 20, 20};
@@ -215,10 +215,7 @@ void LandscapeCanvas::draw_paths(ImDrawList* dl, const Scene& scene, const ViewT
     for (std::size_t i = 0; i < rows.size(); ++i) add(rows[i].x, rows[i].y, i == 0);
     const TraceRow now = r.run.row();
     add(now.x, now.y, true);
-    // Paths that coincide (same optimizer, schedules that differ late) stay distinguishable:
-    // earlier runs are drawn wider underneath, later ones narrower on top, so each shows as a
-    // coloured rim around the next.
-    const float width = 1.8f + 1.0f * static_cast<float>(std::min(visible_count - 1 - order, 3));
+    const float width = stacked_line_width(1.8f, 1.0f, visible_count, order);
     ++order;
     if (points.size() >= 2) {
       dl->AddPolyline(points.data(), static_cast<int>(points.size()), IM_COL32(0, 0, 0, 110), ImDrawFlags_None, width + 2.0f);
@@ -299,9 +296,7 @@ void LandscapeCanvas::place_and_draw_overlays(ImDrawList* dl, const Scene& scene
     auto cached = label_cache_.find(key);
     if (cached == label_cache_.end()) {
       if (label_cache_.size() > 64) label_cache_.clear();
-      std::string label = optimizer_label(r.optimizer);
-      if (!r.scheduler.empty()) label += " + " + scheduler_title(parse_spec(r.scheduler).name);
-      cached = label_cache_.emplace(key, std::move(label)).first;
+      cached = label_cache_.emplace(key, run_label(r.optimizer, r.scheduler)).first;
     }
     e.label = cached->second;
     if (options_.loss_readout) {
@@ -382,7 +377,7 @@ void LandscapeCanvas::place_and_draw_overlays(ImDrawList* dl, const Scene& scene
   if (ImGui::IsItemHovered() && (!options_.hover_on_press || ImGui::IsMouseDown(ImGuiMouseButton_Left))) {
     // The view this frame's input left (a wheel zoom this frame is already in it), so the
     // numbers describe the point under the mouse in the picture the next frame shows.
-    const ViewTransform now = view_.transform() ? *view_.transform() : view;
+    const ViewTransform& now = *view_.transform();
     const ImVec2 m = ImGui::GetIO().MousePos;
     const Point p = now.to_plot(m.x, m.y);
     Box at = hp.box;

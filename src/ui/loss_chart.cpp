@@ -24,11 +24,11 @@ double nearest_minimum_distance(const Problem& problem, double x, double y) {
   return best;
 }
 
-const char* quantity_name(ChartQuantity q) {
+}  // namespace
+
+const char* to_string(ChartQuantity q) {
   return q == ChartQuantity::Loss ? "loss" : q == ChartQuantity::DistanceToMinimum ? "distance" : "lr";
 }
-
-}  // namespace
 
 void LossChart::draw(const Scene& scene, std::optional<std::int64_t> cursor, bool compact) {
   const Problem& problem = scene.problem();
@@ -174,7 +174,7 @@ void LossChart::draw(const Scene& scene, std::optional<std::int64_t> cursor, boo
   std::vector<ImVec2> pts;
   for (const auto& r : scene.runs()) {
     if (!r.visible) continue;
-    const float width = 1.5f + 0.8f * static_cast<float>(std::min(visible_count - 1 - order, 3));
+    const float width = stacked_line_width(1.5f, 0.8f, visible_count, order);
     ++order;
     pts.clear();
     int column = std::numeric_limits<int>::min();
@@ -241,7 +241,7 @@ void LossChart::draw(const Scene& scene, std::optional<std::int64_t> cursor, boo
           it = rows.end() - 1;
         }
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(rgb_to_imu32(run_colour_rgb(r.colour))), "%s: step %lld, %s %.6g",
-                           optimizer_label(r.optimizer).c_str(), static_cast<long long>(it->step), quantity_name(quantity_), value_of(*it));
+                           optimizer_label(r.optimizer).c_str(), static_cast<long long>(it->step), to_string(quantity_), value_of(*it));
       }
       if (!compact) ImGui::TextDisabled("wheel: zoom steps, double click: all steps");
       ImGui::EndTooltip();

@@ -15,6 +15,7 @@ class Scene;
 namespace adamlab::ui {
 
 enum class ChartQuantity { Loss, DistanceToMinimum, LearningRate };
+const char* to_string(ChartQuantity quantity);  // "loss", "distance", "lr" (read-out, JS layout)
 
 class LossChart {
  public:

@@ -60,6 +60,12 @@ std::string scheduler_title(const std::string& name) {
   return it == titles.end() ? name : it->second;
 }
 
+std::string run_label(const Spec& optimizer, const std::string& scheduler_spec) {
+  std::string label = optimizer_label(optimizer);
+  if (!scheduler_spec.empty()) label += " + " + scheduler_title(parse_spec(scheduler_spec).name);
+  return label;
+}
+
 std::string optimizer_label(const Spec& full) {
   Spec defaults;
   try {

@@ -21,5 +21,8 @@ std::string optimizer_title(const std::string& name);
 // "Adam lr=0.05": the class name plus the options that differ from torch's defaults.
 std::string optimizer_label(const Spec& full_spec);
 std::string scheduler_title(const std::string& name);
+// How the UI names a run: "SGD lr=0.99 + StepLR" (the optimizer's label, then the scheduler's
+// class name, if any). The run list, the map's legend and the chart's read-out agree on it.
+std::string run_label(const Spec& optimizer, const std::string& scheduler_spec);
 
 }  // namespace adamlab::ui

@@ -259,7 +259,7 @@ void ControlPanel::draw_runs(const Scene& scene, CommandQueue& commands) {
     const float buttons_w = 2 * button_w + ImGui::GetStyle().ItemSpacing.x;
     const float name_w = std::max(40.0f, ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX() - buttons_w -
                                              ImGui::GetStyle().ItemSpacing.x);
-    const std::string label = optimizer_label(r.optimizer) + (r.scheduler.empty() ? "" : " + " + scheduler_title(parse_spec(r.scheduler).name));
+    const std::string label = run_label(r.optimizer, r.scheduler);
     if (ImGui::Selectable(label.c_str(), r.id == selected_, 0, ImVec2(name_w, 0))) selected_ = r.id;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s%s%s", to_string(r.optimizer).c_str(), r.scheduler.empty() ? "" : "\nscheduler: ",
                                                   r.scheduler.c_str());

@@ -108,7 +108,7 @@ void Playground::draw(const Scene& scene, CommandQueue& commands, const std::str
     if (ImGui::Begin("##chart", nullptr, kFixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
       if (share_.embed && !sweep_.open()) {
         // An embed's chart has no tabs: every pixel goes to the plot.
-        chart_.draw(scene, anatomy_view_.active() ? std::optional<std::int64_t>(anatomy_view_.inspected_step()) : std::nullopt, true);
+        draw_chart(scene, true);
       } else {
         draw_chart_tabs(scene, commands, sweep_run);
       }
@@ -136,20 +136,27 @@ void Playground::draw_controls(const Scene& scene, CommandQueue& commands, const
   draw_noise_controls(scene, commands);
 }
 
+void Playground::draw_chart(const Scene& scene, bool compact) {
+  chart_.draw(scene, anatomy_view_.active() ? std::optional<std::int64_t>(anatomy_view_.inspected_step()) : std::nullopt, compact);
+}
+
+bool Playground::draw_sweep_tab(const Scene& scene, CommandQueue& commands, int sweep_run, bool select) {
+  if (!ImGui::BeginTabItem("Sweep", nullptr, select ? ImGuiTabItemFlags_SetSelected : 0)) return false;
+  sweep_.draw(scene, commands, sweep_run);
+  ImGui::EndTabItem();
+  return true;
+}
+
 void Playground::draw_chart_tabs(const Scene& scene, CommandQueue& commands, int sweep_run) {
   // Tabs: the loss chart, and the hyperparameter sweep (which takes more height while open).
   const bool select_sweep = sweep_.take_select_tab();
   bool sweep_open = false;
   if (ImGui::BeginTabBar("##charttabs")) {
     if (ImGui::BeginTabItem("Loss chart")) {
-      chart_.draw(scene, anatomy_view_.active() ? std::optional<std::int64_t>(anatomy_view_.inspected_step()) : std::nullopt);
+      draw_chart(scene);
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Sweep", nullptr, select_sweep ? ImGuiTabItemFlags_SetSelected : 0)) {
-      sweep_open = true;
-      sweep_.draw(scene, commands, sweep_run);
-      ImGui::EndTabItem();
-    }
+    sweep_open = draw_sweep_tab(scene, commands, sweep_run, select_sweep);
     ImGui::EndTabBar();
   }
   sweep_.set_open(sweep_open || select_sweep);
@@ -166,7 +173,7 @@ void Playground::draw_phone_sheet(const Scene& scene, CommandQueue& commands, co
     if (ImGui::BeginTabBar("##sheettabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
       if (share_.shows("loss") && ImGui::BeginTabItem("Chart")) {
         chart_tab = true;
-        chart_.draw(scene, anatomy_view_.active() ? std::optional<std::int64_t>(anatomy_view_.inspected_step()) : std::nullopt);
+        draw_chart(scene);
         ImGui::EndTabItem();
       }
       if (ImGui::BeginTabItem("Controls")) {
@@ -181,11 +188,7 @@ void Playground::draw_phone_sheet(const Scene& scene, CommandQueue& commands, co
         ImGui::EndChild();
         ImGui::EndTabItem();
       }
-      if (ImGui::BeginTabItem("Sweep", nullptr, select_sweep ? ImGuiTabItemFlags_SetSelected : 0)) {
-        sweep_open = true;
-        sweep_.draw(scene, commands, sweep_run);
-        ImGui::EndTabItem();
-      }
+      sweep_open = draw_sweep_tab(scene, commands, sweep_run, select_sweep);
       ImGui::EndTabBar();
     }
     sweep_.set_open(sweep_open || select_sweep);

@@ -48,6 +48,10 @@ class Playground {
   void draw_map_toolbar(const Scene& scene, CommandQueue& commands, ImVec2 pos);
   void draw_controls(const Scene& scene, CommandQueue& commands, const std::string& error);
   void draw_chart_tabs(const Scene& scene, CommandQueue& commands, int sweep_run);
+  // The loss chart, marking the anatomy view's inspected step when it is on.
+  void draw_chart(const Scene& scene, bool compact = false);
+  // The sweep's tab in either tab bar (desktop chart area, phone sheet); true while it shows.
+  bool draw_sweep_tab(const Scene& scene, CommandQueue& commands, int sweep_run, bool select);
   void draw_phone_sheet(const Scene& scene, CommandQueue& commands, const std::string& error, int sweep_run);
 
   ControlPanel panel_;
