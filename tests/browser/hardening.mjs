@@ -203,7 +203,7 @@ try {
     assert(after.uiError === 'invalid step limit: 0 (1 to 200000)', JSON.stringify(after.uiError));
     assert(after.stepLimit === before.stepLimit, `limit ${before.stepLimit} -> ${after.stepLimit}`);
     // A good value then applies and clears the message.
-    await page.mouse.click(60, stepLimitY);
+    await page.mouse.click(60, stepLimitY, { delay: 100 });
     await page.waitForTimeout(60);
     await retype(page, '500');
     const good = await state(page);
@@ -218,7 +218,7 @@ try {
     // From the step limit field, Tab moves through the column's text fields and sliders: the next
     // two are the selected run's lr slider (as a text field) and its exact-value box.
     assert(stepLimitY !== null, 'step limit field not found by the previous check');
-    await page.mouse.click(60, stepLimitY);
+    await page.mouse.click(60, stepLimitY, { delay: 100 });
     await page.waitForTimeout(60);
     await keys(page, ['Tab', 'Tab']);
     assert((await state(page)).uiTyping, 'Tab did not reach a text field');

@@ -161,9 +161,9 @@ try {
     const L = await page.evaluate(() => adamlab.layout());
     // The quantity combo is the first widget above the plot: open it, pick "learning rate".
     const comboY = L.chart.plot.top - 22;
-    await page.mouse.click(L.chart.rect.left + 60, comboY);
+    await page.mouse.click(L.chart.rect.left + 60, comboY, { delay: 100 });
     await frames(page, 3);  // the popup appears a frame or two later
-    await page.mouse.click(L.chart.rect.left + 60, comboY + 43);  // the second item, below "loss"
+    await page.mouse.click(L.chart.rect.left + 60, comboY + 43, { delay: 100 });  // the second item, below "loss"
     await frames(page, 2);
     const a = await page.evaluate(() => adamlab.layout());
     await page.screenshot({ path: path.join(artifacts, 'layout-desktop-1280x800-schedule-lr.png') });

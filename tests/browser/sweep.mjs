@@ -225,7 +225,7 @@ try {
     clicked = p;
     await page.mouse.move(p.x, p.y);
     await page.waitForTimeout(100);
-    await page.mouse.click(p.x, p.y);
+    await page.mouse.click(p.x, p.y, { delay: 100 });  // held across a frame (see shift+click below)
     await page.waitForTimeout(200);
     const st = await page.evaluate(() => adamlab.getState());
     const run = st.runs.find(r => r.id === s.run);
@@ -259,8 +259,12 @@ try {
     await page.mouse.move(p.x, p.y);
     await page.keyboard.down('Shift');
     await page.waitForTimeout(60);
-    await page.mouse.click(p.x, p.y);
-    await page.waitForTimeout(80);
+    // Held across frames: ImGui 1.86 reads the button once a frame, and a press and release in
+    // one frame (page.mouse.click) is lost when the page draws few frames a second.
+    await page.mouse.down();
+    await page.waitForTimeout(120);
+    await page.mouse.up();
+    await page.waitForTimeout(120);
     await page.keyboard.up('Shift');
     await page.waitForTimeout(100);
     const st = await page.evaluate(() => adamlab.getState());
