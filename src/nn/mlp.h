@@ -1,0 +1,52 @@
+#pragma once
+// A multilayer perceptron over one flat parameter vector, so every torch optimizer steps it
+// unchanged (all nine are elementwise per tensor, so one vector over all tensors is exact).
+// Layout, torch's state_dict order: for each nn.Linear, weight (out x in, row-major) then bias.
+// Activations are column-per-sample matrices (features x batch).
+//
+// Loss: classification uses nn.CrossEntropyLoss (softmax over `classes` outputs, mean over the
+// batch); regression uses nn.MSELoss (mean). L2 comes only from the optimizer's weight_decay.
+#include <Eigen/Core>
+#include <cstdint>
+#include <vector>
+
+#include "nn/model.h"
+
+namespace adamlab {
+
+using Vec = Eigen::VectorXd;
+
+class Mlp {
+ public:
+  // sizes = {inputs, hidden..., outputs}; classes = 0 for regression (then outputs must be 1).
+  Mlp(std::vector<int> sizes, Activation activation, int classes);
+
+  const std::vector<int>& sizes() const { return sizes_; }
+  int classes() const { return classes_; }
+  Activation activation() const { return activation_; }
+  Eigen::Index parameter_count() const { return parameter_count_; }
+  // Offset of layer l's weight in the flat vector (its bias follows at offset + out*in).
+  Eigen::Index weight_offset(int layer) const { return offsets_[layer]; }
+
+  // torch.nn.Linear's default init: weight and bias ~ U(-1/sqrt(fan_in), 1/sqrt(fan_in))
+  // (kaiming_uniform_ with a=sqrt(5) gives that bound), drawn from the seed.
+  Vec initial_parameters(std::uint64_t seed) const;
+
+  // Mean loss over the columns of x; targets as in Dataset (class index or value).
+  double loss(const Vec& params, const Eigen::MatrixXd& x, const Eigen::VectorXd& y) const;
+  // The same loss and its gradient (grad resized to parameter_count()).
+  double loss_and_gradient(const Vec& params, const Eigen::MatrixXd& x, const Eigen::VectorXd& y, Vec& grad) const;
+  // Fraction of columns whose arg-max output is the label; NaN for regression.
+  double accuracy(const Vec& params, const Eigen::MatrixXd& x, const Eigen::VectorXd& y) const;
+  // Every layer's post-activation output for x: [0] = x itself, [L] = the logits / prediction.
+  std::vector<Eigen::MatrixXd> activations(const Vec& params, const Eigen::MatrixXd& x) const;
+
+ private:
+  std::vector<int> sizes_;
+  Activation activation_;
+  int classes_;
+  std::vector<Eigen::Index> offsets_;
+  Eigen::Index parameter_count_ = 0;
+};
+
+}  // namespace adamlab
