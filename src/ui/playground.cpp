@@ -6,6 +6,7 @@
 #include "imgui.h"
 #include "sim/scene.h"
 #include "ui/noise_controls.h"
+#include "ui/playback_controls.h"
 
 namespace adamlab::ui {
 namespace {
@@ -206,17 +207,7 @@ void Playground::draw_map_toolbar(const Scene& scene, CommandQueue& commands, Im
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 4);
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(5, 4));
   if (ImGui::Begin("##embedbar", nullptr, flags)) {
-    // Buttons with frames (not SmallButton): a finger needs the height.
-    if (ImGui::Button(scene.playing() ? "Pause" : "Play")) commands.push([](Scene& s) { s.toggle_play(); });
-    if (layout_.mode == LayoutMode::phone) {
-      ImGui::SameLine();
-      if (ImGui::Button("Step")) commands.push([](Scene& s) { s.pause(); s.step(1); });
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Reset")) commands.push([](Scene& s) { s.reset(); });
-    ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
-    ImGui::Text("%lld/%lld", static_cast<long long>(scene.step_count()), static_cast<long long>(scene.step_limit()));
+    draw_toolbar_playback(scene, commands, layout_.mode == LayoutMode::phone);
     if (share_.lesson_changed) {
       ImGui::SameLine();
       if (ImGui::Button("Lesson")) requests_.restore_lesson = true;
