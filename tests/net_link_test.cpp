@@ -159,6 +159,8 @@ TEST(NetLink, ModeDecidesWhichGrammarReadsTheLink) {
 TEST(NetLink, ALandscapeLinkReadsAndWritesAsBeforeByteForByte) {
   const std::string text = "#problem=rosenbrock&start=-1.5,2&run=adam:lr=0.05@cosine:T_max=100&run=sgd:lr=0.001&hide=2&speed=120";
   ASSERT_EQ(link_mode(text), LinkMode::landscape);
+  EXPECT_FALSE(has_mode_piece(text));
+  EXPECT_TRUE(has_mode_piece("#problem=beale&mode=landscape"));
   EXPECT_EQ(without_mode(text), text);
   const ParsedLink p = parse_link(without_mode(text));
   EXPECT_TRUE(p.errors.empty()) << dump(p.errors);

@@ -352,6 +352,12 @@ LinkMode link_mode(const std::string& hash_or_url, std::vector<std::string>* err
   return mode;
 }
 
+bool has_mode_piece(const std::string& hash_or_url) {
+  for (const std::string& raw : split(fragment_of(hash_or_url), '&'))
+    if (is_mode_piece(raw)) return true;
+  return false;
+}
+
 std::string without_mode(const std::string& hash_or_url) {
   std::vector<std::string> kept;
   for (const std::string& raw : split(fragment_of(hash_or_url), '&'))

@@ -54,6 +54,8 @@ enum class LinkMode { landscape, network };
 // with another value is reported in `errors` ("mode=x: unknown mode 'x' (landscape or network)")
 // and the link opens as a landscape link.
 LinkMode link_mode(const std::string& hash_or_url, std::vector<std::string>* errors = nullptr);
+// Whether the link has a mode= piece at all.
+bool has_mode_piece(const std::string& hash_or_url);
 // The link with its mode= pieces removed (a landscape link then reads exactly as sim/link.h reads it).
 std::string without_mode(const std::string& hash_or_url);
 

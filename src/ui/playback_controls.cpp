@@ -59,6 +59,17 @@ void draw_toolbar_playback(const S& scene, BasicCommandQueue<S>& commands, bool 
   ImGui::Text("%lld/%lld", static_cast<long long>(scene.step_count()), static_cast<long long>(scene.step_limit()));
 }
 
+template <class S>
+void handle_playback_keys(BasicCommandQueue<S>& commands) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) return;  // typing a value must not play, step or reset
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) commands.push([](S& s) { s.toggle_play(); });
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), true)) commands.push([](S& s) { s.pause(); s.step(1); });
+  if (ImGui::IsKeyPressed('R', false)) commands.push([](S& s) { s.reset(); });  // GLFW_KEY_R == 'R'
+}
+
+template void handle_playback_keys<Scene>(CommandQueue&);
+template void handle_playback_keys<NetScene>(NetCommandQueue&);
 template void draw_playback_controls<Scene>(const Scene&, CommandQueue&, bool);
 template void draw_playback_controls<NetScene>(const NetScene&, NetCommandQueue&, bool);
 template void draw_toolbar_playback<Scene>(const Scene&, CommandQueue&, bool);

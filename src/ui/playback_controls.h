@@ -13,4 +13,8 @@ void draw_playback_controls(const S& scene, BasicCommandQueue<S>& commands, bool
 template <class S>
 void draw_toolbar_playback(const S& scene, BasicCommandQueue<S>& commands, bool phone);
 
+// Space plays or pauses, Right steps once, R resets (not while a text field has the keyboard).
+template <class S>
+void handle_playback_keys(BasicCommandQueue<S>& commands);
+
 }  // namespace adamlab::ui
