@@ -38,6 +38,11 @@ class Mlp {
   double loss_and_gradient(const Vec& params, const Eigen::MatrixXd& x, const Eigen::VectorXd& y, Vec& grad) const;
   // Fraction of columns whose arg-max output is the label; NaN for regression.
   double accuracy(const Vec& params, const Eigen::MatrixXd& x, const Eigen::VectorXd& y) const;
+  // Both from one forward pass.
+  struct Evaluation {
+    double loss, accuracy;
+  };
+  Evaluation evaluate(const Vec& params, const Eigen::MatrixXd& x, const Eigen::VectorXd& y) const;
   // Every layer's post-activation output for x: [0] = x itself, [L] = the logits / prediction.
   std::vector<Eigen::MatrixXd> activations(const Vec& params, const Eigen::MatrixXd& x) const;
 

@@ -11,23 +11,12 @@
 #include "core/spec.h"
 #include "nn/net_run.h"
 #include "nn/net_task.h"
+#include "sim/history.h"
 
 namespace adamlab {
 
-// A run's trajectory: every row while it fits, then every 2nd, 4th, ... (as sim/history.h).
-class NetHistory {
- public:
-  explicit NetHistory(std::size_t capacity = 8192) : capacity_(capacity) {}
-  void clear() { rows_.clear(); stride_ = 1; }
-  void append(const NetRow& row);
-  const std::vector<NetRow>& rows() const { return rows_; }
-  std::int64_t stride() const { return stride_; }
-
- private:
-  std::size_t capacity_;
-  std::int64_t stride_ = 1;
-  std::vector<NetRow> rows_;
-};
+// A run's trajectory, bounded as the landscape's (sim/history.h).
+using NetHistory = BasicHistory<NetRow>;
 
 struct NetSceneRun {
   int id = 0;
