@@ -297,7 +297,8 @@
     /** Where the last frame put everything, in CSS px ({left, top, width, height} or null): mode
      *  ('desktop' | 'phone' | 'embed'), map, controls, chart {rect, plot, readable, shown, quantity},
      *  legend {rect, entries, faded, lossValues}, colourBar {rect, compact, faded}, toolbar, hover,
-     *  anatomyLegend, start, minima [...] (src/app/app_layout_bridge.cpp). */
+     *  anatomyLegend, start, minima [...], page ('landscape' | 'network'), modeSwitch {landscape, network}
+     *  (the switch's buttons; src/app/app_layout_bridge.cpp). */
     layout() { return call('al_layout'); },
   };
   window.adamlab = api;

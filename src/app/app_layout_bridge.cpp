@@ -49,6 +49,7 @@ AL_EXPORT const char* al_layout() {
     s += ",\"toolbar\":" + (o.toolbar.empty() ? std::string("null")
                                                : "{\"rect\":" + rect(o.toolbar) + ",\"clear\":" + boolean(o.toolbar_clear) + "}");
     s += ",\"hover\":" + rect(o.hover);
+    s += ",\"modeSwitch\":{\"landscape\":" + rect(ui.mode_switch().landscape) + ",\"network\":" + rect(ui.mode_switch().network) + "}";
     s += ",\"anatomyLegend\":" + rect(!net && ui.anatomy_view().active() ? ui.anatomy_view().legend_box() : Box{});
     s += ",\"start\":" + rect(o.start) + ",\"minima\":[";
     for (std::size_t i = 0; i < o.minima.size(); ++i) s += (i ? "," : "") + rect(o.minima[i]);

@@ -214,6 +214,19 @@ void LossChart::plot(const std::vector<ChartSeries>& series, const ChartPlot& op
         dl->AddText(ImVec2(left - 6 - ImGui::CalcTextSize(s.c_str()).x, py - line / 2), text, s.c_str());
       }
     }
+    // Less than two decades in view (a loss settling between 0.5 and 0.7): label 2x and 5x too,
+    // so the axis still says what the values are.
+    if (e1 - e0 < 1) {
+      for (int e = static_cast<int>(std::floor(lo)); e <= static_cast<int>(std::ceil(hi)); ++e)
+        for (double k : {2.0, 3.0, 5.0}) {
+          const double v = k * std::pow(10.0, e), u = std::log10(v);
+          if (u < lo || u > hi) continue;
+          const float py = to_y(scale.from_unit(u));
+          dl->AddLine(ImVec2(left, py), ImVec2(right, py), grid);
+          const std::string s = axis_number(v);
+          dl->AddText(ImVec2(left - 6 - ImGui::CalcTextSize(s.c_str()).x, py - line / 2), text, s.c_str());
+        }
+    }
   } else if (scale.kind == ChartScaleKind::symlog) {
     for (double t : symlog_ticks(lo, hi, std::max(2, static_cast<int>((bottom - top) / (line + 6))))) {
       const float py = to_y(t);

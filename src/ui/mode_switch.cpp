@@ -4,7 +4,7 @@
 
 namespace adamlab::ui {
 
-void draw_mode_switch(Mode current, UiRequests& requests) {
+void draw_mode_switch(Mode current, UiRequests& requests, ModeSwitchBoxes& boxes) {
   ImGui::PushID("modeswitch");
   const ImVec4 lit = ImGui::GetStyle().Colors[ImGuiCol_ButtonActive];
   const struct {
@@ -20,6 +20,8 @@ void draw_mode_switch(Mode current, UiRequests& requests) {
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, lit);
     if (ImGui::Button(items[i].label) && !on) requests.mode = items[i].mode;
     if (on) ImGui::PopStyleColor();
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    (items[i].mode == Mode::landscape ? boxes.landscape : boxes.network) = Box{a.x, a.y, b.x - a.x, b.y - a.y};
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", items[i].tip);
   }
   ImGui::PopStyleVar();

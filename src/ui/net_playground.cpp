@@ -56,7 +56,8 @@ RunEdits net_edits(NetCommandQueue& commands) {
 }  // namespace
 
 void NetPlayground::draw(const NetScene& scene, NetCommandQueue& commands, const std::string& error, const ScreenLayout& layout,
-                         ShareState& share, UiRequests& requests) {
+                         ShareState& share, UiRequests& requests, ModeSwitchBoxes& mode_boxes) {
+  mode_boxes_ = &mode_boxes;
   if (!scene.runs().empty() && !scene.find(selected_)) selected_ = scene.runs().front().id;
   const bool phone = layout.mode == LayoutMode::phone;
   const bool toolbar = share.embed || phone;
@@ -69,7 +70,7 @@ void NetPlayground::draw(const NetScene& scene, NetCommandQueue& commands, const
     if (ImGui::Begin("##netcontrols", nullptr, kFixedWindowFlags)) {
       ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.35f, 1), "AdamLab");
       ImGui::SameLine();
-      draw_mode_switch(Mode::network, requests);
+      draw_mode_switch(Mode::network, requests, *mode_boxes_);
       draw_controls(scene, commands, error, share, requests, layout.touch);
     }
     ImGui::End();
@@ -169,7 +170,7 @@ void NetPlayground::draw_toolbar(const NetScene& scene, NetCommandQueue& command
       if (ImGui::Button("Open")) requests.actions.push_back(UiAction::open_full);
       tooltip("Open this scene in the full playground (new tab), where every setting can change.");
       ImGui::SameLine();
-      draw_mode_switch(Mode::network, requests);
+      draw_mode_switch(Mode::network, requests, *mode_boxes_);
     }
     toolbar_size_ = ImGui::GetWindowSize();
   }
@@ -183,7 +184,7 @@ void NetPlayground::draw_phone_sheet(const NetScene& scene, NetCommandQueue& com
   ImGui::SetNextWindowPos(ImVec2(sheet.x, sheet.y));
   ImGui::SetNextWindowSize(ImVec2(sheet.w, sheet.h));
   if (ImGui::Begin("##netsheet", nullptr, kFixedWindowFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
-    draw_mode_switch(Mode::network, requests);
+    draw_mode_switch(Mode::network, requests, *mode_boxes_);
     bool chart_tab = false;
     if (ImGui::BeginTabBar("##netsheettabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
       if (share.shows("loss") && ImGui::BeginTabItem("Chart")) {

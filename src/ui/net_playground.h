@@ -9,6 +9,7 @@
 #include "imgui.h"
 #include "ui/commands.h"
 #include "ui/layout.h"
+#include "ui/mode_switch.h"
 #include "ui/net_chart.h"
 #include "ui/net_controls.h"
 #include "ui/net_view.h"
@@ -24,7 +25,7 @@ namespace adamlab::ui {
 class NetPlayground {
  public:
   void draw(const NetScene& scene, NetCommandQueue& commands, const std::string& error, const ScreenLayout& layout, ShareState& share,
-            UiRequests& requests);
+            UiRequests& requests, ModeSwitchBoxes& mode_boxes);
   int selected() const { return selected_; }
   void select(int id) { selected_ = id; }
   NetControls& controls() { return controls_; }
@@ -49,6 +50,7 @@ class NetPlayground {
   bool phone_chart_tab_ = true;
   bool sheet_scrolling_ = false;
   ImVec2 toolbar_size_{0, 0};
+  ModeSwitchBoxes* mode_boxes_ = nullptr;  // this frame's (the playground's)
 };
 
 }  // namespace adamlab::ui

@@ -57,7 +57,8 @@ int Playground::begin_frame(bool sweep_open) {
 
 void Playground::draw_network(const NetScene& scene, NetCommandQueue& commands, const std::string& error) {
   const int pushed = begin_frame(false);
-  net_.draw(scene, commands, error, layout_, share_, requests_);
+  mode_boxes_ = ModeSwitchBoxes{};
+  net_.draw(scene, commands, error, layout_, share_, requests_, mode_boxes_);
   chart_shown_ = net_.chart_shown();
   const Box& map = layout_.map;
   const Box& bar = net_.toolbar_box();
@@ -74,6 +75,7 @@ void Playground::draw(const Scene& scene, CommandQueue& commands, const std::str
   sweep_.update(scene, sweep_run);
   if (auto e = sweep_.take_request_error()) share_.link_errors.push_back(*e), share_.errors_dismissed = false;
   const int pushed = begin_frame(sweep_.open());
+  mode_boxes_ = ModeSwitchBoxes{};
   const bool phone = layout_.mode == LayoutMode::phone;
 
   // The map's toolbar: embeds (play, reset, open) and phones (play, step, reset without opening
@@ -140,7 +142,7 @@ void Playground::draw(const Scene& scene, CommandQueue& commands, const std::str
 void Playground::draw_controls(const Scene& scene, CommandQueue& commands, const std::string& error) {
   ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.35f, 1), "AdamLab");
   ImGui::SameLine();
-  draw_mode_switch(Mode::landscape, requests_);
+  draw_mode_switch(Mode::landscape, requests_, mode_boxes_);
   PanelContext context{share_, anatomy_, anatomy_view_, requests_};
   panel_.draw(scene, commands, error, context);
   ImGui::Separator();
@@ -179,7 +181,7 @@ void Playground::draw_phone_sheet(const Scene& scene, CommandQueue& commands, co
   ImGui::SetNextWindowPos(ImVec2(sheet.x, sheet.y));
   ImGui::SetNextWindowSize(ImVec2(sheet.w, sheet.h));
   if (ImGui::Begin("##sheet", nullptr, kFixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
-    draw_mode_switch(Mode::landscape, requests_);
+    draw_mode_switch(Mode::landscape, requests_, mode_boxes_);
     const bool select_sweep = sweep_.take_select_tab();
     bool chart_tab = false, sweep_open = false;
     if (ImGui::BeginTabBar("##sheettabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
@@ -225,7 +227,7 @@ void Playground::draw_map_toolbar(const Scene& scene, CommandQueue& commands, Im
       if (ImGui::Button("Open")) requests_.actions.push_back(UiAction::open_full);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open this scene in the full playground (new tab), where every setting can change.");
       ImGui::SameLine();
-      draw_mode_switch(Mode::landscape, requests_);
+      draw_mode_switch(Mode::landscape, requests_, mode_boxes_);
     }
     toolbar_size_ = ImGui::GetWindowSize();
   }

@@ -9,6 +9,7 @@
 #include "ui/landscape_canvas.h"
 #include "ui/layout.h"
 #include "ui/loss_chart.h"
+#include "ui/mode_switch.h"
 #include "ui/net_playground.h"
 #include "ui/panels.h"
 #include "ui/sweep_panel.h"
@@ -47,6 +48,7 @@ class Playground {
   const ScreenLayout& layout() const { return layout_; }
   bool chart_shown() const { return chart_shown_; }
   const LossChart& chart() const { return chart_; }
+  const ModeSwitchBoxes& mode_switch() const { return mode_boxes_; }
 
  private:
   // This frame's layout (the regions) and the phone's finger-sized style; returns the styles pushed.
@@ -71,6 +73,7 @@ class Playground {
   SweepPanel sweep_;  // a tab beside the loss chart
   UiRequests requests_;
   ScreenLayout layout_;
+  ModeSwitchBoxes mode_boxes_;
   bool chart_shown_ = false;       // the chart was drawn this frame (else the legend reads out the loss)
   bool phone_chart_tab_ = true;    // phone: the sheet's chart tab was showing last frame
   ImVec2 toolbar_size_{0, 0};      // the map toolbar's size last frame (it auto-sizes)
