@@ -157,7 +157,8 @@
     setStepLimit(limit) { call('al_set_step_limit', number(limit, 'step limit')); },
     /** Zoom the landscape by factor (> 1 = in) about (x, y) in CSS pixels of the canvas. */
     zoomAt(factor, x, y) { call('al_zoom_at', number(factor, 'zoom factor'), number(x, 'x'), number(y, 'y')); },
-    /** Frame counters: frames, frameMs (average CPU ms per frame), maxFrameMs, rasterBuilds,
+    /** Frame counters: frames, frameMs (average CPU ms per frame), uiFrameMs (of which simulation
+     *  + building the UI), simFrameMs (of which the simulation), maxFrameMs, rasterBuilds, netRasterBuilds,
      *  heapBytes (the WebAssembly memory's size; it only grows). */
     stats() { const s = call('al_stats'); s.firstFrameAt = api.firstFrameAt; s.renderPaused = renderPaused; return s; },
 

@@ -20,9 +20,11 @@ struct FrameStats {
   double max_ms = 0;      // worst frame since load, first frame excluded
   double first_frame_ms = 0;
   double ui_average_ms = 0;  // of which: simulation + building the UI (no GL)
+  double sim_average_ms = 0;  // of which: the simulation alone (the active scene's advance)
   static constexpr int kWindow = 120;
   double window_ms[kWindow] = {};
   double window_ui_ms[kWindow] = {};
+  double window_sim_ms[kWindow] = {};
 };
 
 class App {
@@ -100,6 +102,7 @@ class App {
   std::string error_;
   FrameStats stats_;
   std::vector<ui::UiAction> actions_;
+  double last_sim_ms_ = 0;  // this frame's advance(), timed by frame()
   double loop_hold_ = 0;  // seconds spent at the step limit while looping
   std::optional<std::string> lesson_link_;
   std::string lesson_state_;  // lesson_fingerprint() right after the lesson loaded

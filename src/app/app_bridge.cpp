@@ -261,7 +261,7 @@ AL_EXPORT const char* al_stats() {
   return respond([](App& app) {
     const auto& s = app.stats();
     return "{\"frames\":" + std::to_string(s.frames) + ",\"frameMs\":" + adamlab::json_number(s.average_ms) +
-           ",\"uiFrameMs\":" + adamlab::json_number(s.ui_average_ms) + ",\"lastFrameMs\":" + adamlab::json_number(s.last_ms) + ",\"maxFrameMs\":" + adamlab::json_number(s.max_ms) +
+           ",\"uiFrameMs\":" + adamlab::json_number(s.ui_average_ms) + ",\"simFrameMs\":" + adamlab::json_number(s.sim_average_ms) + ",\"lastFrameMs\":" + adamlab::json_number(s.last_ms) + ",\"maxFrameMs\":" + adamlab::json_number(s.max_ms) +
            ",\"firstFrameCpuMs\":" + adamlab::json_number(s.first_frame_ms) +
            ",\"rasterBuilds\":" + std::to_string(app.ui().landscape().raster_builds()) +
            ",\"netRasterBuilds\":" + std::to_string(app.ui().net().view().raster_builds()) + ",\"mode\":\"" + adamlab::ui::to_string(app.mode()) + "\"" +

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <chrono>
 
 #include "app/app.h"
 #include "imgui.h"
@@ -17,7 +18,9 @@ App::App() : scene_(Scene::with_default_runs()), net_scene_(NetScene::with_defau
 void App::frame(double dt_seconds) {
   if (network()) return frame_network(dt_seconds);
   // The clock first, so this frame draws the state it shows the step counter for.
+  const auto t0 = std::chrono::steady_clock::now();
   scene_.advance(dt_seconds);
+  last_sim_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   ui_.share().lesson_changed = lesson_changed();
   ui_.draw(scene_, commands_, error_);
   // Queued edits apply after drawing: the UI read one consistent const scene all frame.
@@ -95,15 +98,18 @@ void App::record_frame_time(double ms, double ui_ms) {
   const int slot = static_cast<int>(stats_.frames % FrameStats::kWindow);
   stats_.window_ms[slot] = ms;
   stats_.window_ui_ms[slot] = ui_ms;
+  stats_.window_sim_ms[slot] = last_sim_ms_;
   ++stats_.frames;
   const int n = static_cast<int>(std::min<std::uint64_t>(stats_.frames, FrameStats::kWindow));
-  double total = 0, ui_total = 0;
+  double total = 0, ui_total = 0, sim_total = 0;
   for (int k = 0; k < n; ++k) {
     total += stats_.window_ms[k];
     ui_total += stats_.window_ui_ms[k];
+    sim_total += stats_.window_sim_ms[k];
   }
   stats_.average_ms = total / n;
   stats_.ui_average_ms = ui_total / n;
+  stats_.sim_average_ms = sim_total / n;
 }
 
 namespace {

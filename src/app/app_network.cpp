@@ -1,12 +1,16 @@
 // The network mode in the App: its frame (the same order as the landscape's: the clock, the UI
 // reading one const scene, then the queued commands) and the switch between modes.
+#include <chrono>
+
 #include "app/app.h"
 #include "imgui.h"
 
 namespace adamlab::app {
 
 void App::frame_network(double dt_seconds) {
+  const auto t0 = std::chrono::steady_clock::now();
   net_scene_.advance(dt_seconds);
+  last_sim_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   ui_.draw_network(net_scene_, net_commands_, error_);
   const std::string err = net_commands_.apply(net_scene_);
   if (!err.empty())

@@ -80,7 +80,8 @@ class ChartRange {
     const double a = scale_.kind == ChartScaleKind::log ? v - scale_.offset : std::abs(v);
     if (a > 0 && std::isfinite(a)) start_ = std::max(start_, a);
   }
-  ChartScale fit() const {
+  // `min_log_span`: the fewest decades a log scale shows (a flat curve gets that much room).
+  ChartScale fit(double min_log_span = 1) const {
     ChartScale s = scale_;
     double lo = umin_, hi = umax_;
     if (!(hi >= lo)) {  // nothing plottable yet
@@ -106,7 +107,7 @@ class ChartRange {
     }
     if (s.kind == ChartScaleKind::log) {
       lo = std::max(lo, hi - 16);  // double precision floor: nothing below is a real difference
-      if (hi - lo < 1) { lo -= 0.5; hi += 0.5; }
+      if (hi - lo < min_log_span) { lo -= min_log_span / 2; hi += min_log_span / 2; }
       // A little room above and below, so a flat curve at the extremes (a constant lr, a run
       // that has converged) is not drawn on the plot's frame.
       const double pad = 0.04 * (hi - lo);

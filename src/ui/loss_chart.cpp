@@ -181,7 +181,7 @@ void LossChart::plot(const std::vector<ChartSeries>& series, const ChartPlot& op
       if (p.step >= xlo && p.step <= xhi) range.add(p.value);
     }
   }
-  const ChartScale scale = range.fit();
+  const ChartScale scale = range.fit(options.min_log_span);
   const double lo = scale.lo, hi = scale.hi;
   // Values past the fitted range (a blow-up beyond the cap, a floor below 1e-16 of the top) are
   // pinned to the edge rather than leaving the plot: a curve never vanishes off the chart.

@@ -48,6 +48,7 @@ struct ChartPlot {
   const char* value_format = "%.6g";   // the read-out's number format
   std::optional<std::int64_t> cursor;  // a step to mark with a vertical line
   bool compact = false;                // no hints (embeds)
+  double min_log_span = 1;             // the fewest decades a log scale shows (ChartRange::fit)
 };
 
 class LossChart {

@@ -74,6 +74,7 @@ void NetChart::draw_loss(const NetScene& scene, bool compact) {
   options.last_step = static_cast<double>(scene.step_count());
   options.quantity = scene.task().data().regression() ? "MSE" : "cross-entropy";
   options.compact = compact;
+  options.min_log_span = 0.3;  // a loss creeping from 0.69 to 0.6 is the race at its start: show it
   loss_.plot(series(scene, false), options);
   ImGui::PopID();
 }

@@ -129,7 +129,7 @@ void NetControls::draw_data(const NetScene& scene, NetCommandQueue& commands) {
   const Spec spec = csv ? Spec{"csv", {}} : parse_spec(task.config().data);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("data");
-  ImGui::SameLine(70);
+  ImGui::SameLine(ImGui::CalcTextSize("data").x + 3 * ImGui::GetStyle().ItemSpacing.x);
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##data", data_title(spec.name))) {
     for (const auto& name : dataset_names())
@@ -138,7 +138,8 @@ void NetControls::draw_data(const NetScene& scene, NetCommandQueue& commands) {
     ImGui::EndCombo();
   }
   tooltip(("The training data: " + task.config().data + " (the same seed draws the same points everywhere).").c_str());
-  const float label_w = 96;
+  // Labels in a column as wide as the longest (the font grows on large screens).
+  const float label_w = ImGui::CalcTextSize("test_fraction").x + 2 * ImGui::GetStyle().ItemSpacing.x;
   for (const auto& kv : spec.params) {
     const DataKeyMeta meta = data_key_meta(kv.first, spec.name);
     ImGui::AlignTextToFramePadding();
@@ -187,6 +188,9 @@ void NetControls::draw_csv(const NetScene& scene, NetCommandQueue& commands) {
   tooltip("Train on these rows instead (a bad row is named by its line, and nothing loads).");
 }
 
+// The label column of the network and training rows ("  layer 4 units" is the widest).
+static float row_label_width() { return ImGui::CalcTextSize("  layer 4 units").x + 2 * ImGui::GetStyle().ItemSpacing.x; }
+
 void NetControls::draw_model(const NetScene& scene, NetCommandQueue& commands) {
   const NetTask& task = scene.task();
   const ModelConfig model = task.model();
@@ -221,7 +225,7 @@ void NetControls::draw_model(const NetScene& scene, NetCommandQueue& commands) {
   // Hidden layers and their widths.
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("hidden layers");
-  ImGui::SameLine(120);
+  ImGui::SameLine(row_label_width());
   const int layers = static_cast<int>(model.hidden.size());
   if (const int d = stepper("layers", layers, 0, kMaxHiddenLayers)) {
     ModelConfig next = model;
@@ -234,7 +238,7 @@ void NetControls::draw_model(const NetScene& scene, NetCommandQueue& commands) {
     ImGui::PushID(l);
     ImGui::AlignTextToFramePadding();
     ImGui::Text("  layer %d units", l + 1);
-    ImGui::SameLine(120);
+    ImGui::SameLine(row_label_width());
     if (const int d = stepper("width", model.hidden[l], 1, kMaxLayerWidth)) {
       ModelConfig next = model;
       next.hidden[l] = std::clamp(model.hidden[l] + d * (model.hidden[l] >= 16 ? 4 : 1), 1, kMaxLayerWidth);
@@ -245,7 +249,7 @@ void NetControls::draw_model(const NetScene& scene, NetCommandQueue& commands) {
   }
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("activation");
-  ImGui::SameLine(120);
+  ImGui::SameLine(row_label_width());
   ImGui::SetNextItemWidth(-1);
   const char* names[] = {"relu", "tanh", "sigmoid", "linear"};
   int a = static_cast<int>(model.activation);
@@ -267,7 +271,7 @@ void NetControls::draw_training(const NetScene& scene, NetCommandQueue& commands
   const NetTaskConfig& config = scene.task().config();
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("batch size");
-  ImGui::SameLine(120);
+  ImGui::SameLine(row_label_width());
   ImGui::SetNextItemWidth(-1);
   int batch = static_cast<int>(config.batch_size);
   if (ImGui::InputInt("##batch", &batch, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue)) {
@@ -277,7 +281,7 @@ void NetControls::draw_training(const NetScene& scene, NetCommandQueue& commands
   tooltip("Points per minibatch, as DataLoader(batch_size, shuffle=True): type it, then Enter.");
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("seed");
-  ImGui::SameLine(120);
+  ImGui::SameLine(row_label_width());
   const float new_w = ImGui::CalcTextSize("New seed").x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::SetNextItemWidth(std::max(50.0f, ImGui::GetContentRegionAvail().x - new_w - ImGui::GetStyle().ItemSpacing.x));
   long long seed = static_cast<long long>(config.seed);

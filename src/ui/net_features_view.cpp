@@ -11,6 +11,7 @@
 #include "nn/net_scene.h"
 #include "sim/palette.h"
 #include "ui/draw_util.h"
+#include "ui/map_overlays.h"
 #include "ui/net_view.h"
 
 namespace adamlab::ui {
@@ -19,7 +20,7 @@ namespace {
 // The first of these buffers the optimizer keeps is the second moment shown.
 const char* const kMomentBuffers[] = {"exp_avg_sq", "square_avg", "sum"};
 
-// Bars for values[j] in `area`: log scale from the largest value down 8 decades (zero: no bar).
+// Bars for values[j] in `area`: log scale from the largest value down 4 decades (zero: no bar).
 void draw_bars(ImDrawList* dl, const Box& area, const std::vector<double>& values, ImU32 colour, bool log_scale) {
   dl->AddRectFilled(ImVec2(area.x, area.y), ImVec2(area.right(), area.bottom()), IM_COL32(14, 16, 20, 255));
   if (values.empty()) return;
@@ -27,7 +28,7 @@ void draw_bars(ImDrawList* dl, const Box& area, const std::vector<double>& value
   for (double v : values)
     if (std::isfinite(v)) top = std::max(top, std::abs(v));
   if (!(top > 0)) return;
-  const double floor = top * 1e-8;
+  const double floor = top * 1e-4;
   const float w = area.w / static_cast<float>(values.size());
   for (std::size_t j = 0; j < values.size(); ++j) {
     const double v = std::abs(values[j]);
@@ -79,12 +80,34 @@ void NetMainView::draw_features(ImDrawList* dl, const NetScene& scene, const Net
     std::snprintf(title, sizeof title, "per-feature view of %s, step %lld", label_of(*run).c_str(), static_cast<long long>(run->run.steps_taken()));
     dl->AddText(ImVec2(box.x + pad, y), rgb_to_imu32(run_colour_rgb(run->colour)), title);
     y += line + 4;
-    if (run->run.diverged()) {
-      char d[80];
-      std::snprintf(d, sizeof d, "diverged at step %lld", static_cast<long long>(run->run.diverged_at()));
-      dl->AddText(ImVec2(box.x + pad, y), IM_COL32(255, 120, 110, 255), d);
-      y += line + 4;
+  }
+  // The legend in line (the bars leave no corner free): every visible run, wrapping.
+  {
+    float x = box.x + pad;
+    const float top = y;
+    int shape = -1, count = 0;
+    for (const auto& r : scene.runs()) {
+      ++shape;
+      if (!r.visible) continue;
+      std::string entry = label_of(r);
+      char value[64] = "";
+      if (r.run.diverged())
+        std::snprintf(value, sizeof value, "  diverged at step %lld", static_cast<long long>(r.run.diverged_at()));
+      else if (loss_readout_ && !r.history.rows().empty())
+        std::snprintf(value, sizeof value, "  loss %.3g", r.history.rows().back().train_loss);
+      entry += value;
+      const float w = 16 + ImGui::CalcTextSize(entry.c_str()).x + 14;
+      if (x + w > box.right() - pad && x > box.x + pad) x = box.x + pad, y += line + 3;
+      const ImU32 colour = rgb_to_imu32(run_colour_rgb(r.colour));
+      draw_marker(dl, ImVec2(x + 6, y + line / 2), shape, colour, 4.0f);
+      dl->AddText(ImVec2(x + 16, y), r.run.diverged() ? IM_COL32(255, 120, 110, 255) : text, entry.c_str());
+      x += w;
+      ++count;
     }
+    y += line + 6;
+    report_.legend = Box{box.x + pad, top, box.w - 2 * pad, y - top};
+    report_.legend_entries = count;
+    report_.legend_has_values = loss_readout_;
   }
   const float caption_h = 3 * (line + 2);
   const float strip_h = std::max(24.0f, (box.bottom() - y - caption_h - 3 * (line + 6) - pad) / 3);
@@ -115,7 +138,7 @@ void NetMainView::draw_features(ImDrawList* dl, const NetScene& scene, const Net
               nullptr, inner.w);
   ImGui::PopClipRect();
   // Hover: the feature under the pointer and its three numbers.
-  if (ImGui::IsItemHovered() && !feature_on_.empty()) {
+  if (hovering_ && !feature_on_.empty()) {
     const ImVec2 m = ImGui::GetIO().MousePos;
     if (m.x >= inner.x && m.x < inner.right() && m.y >= a0.y && m.y <= a2.bottom()) {
       const std::size_t j = std::min(feature_on_.size() - 1, static_cast<std::size_t>((m.x - inner.x) / inner.w * feature_on_.size()));
@@ -123,9 +146,7 @@ void NetMainView::draw_features(ImDrawList* dl, const NetScene& scene, const Net
       std::snprintf(buf, sizeof buf, "feature %zu: on %.3g, |grad| %.3g, %s %.3g", j, feature_on_[j],
                     j < feature_grad_.size() ? feature_grad_[j] : 0.0, moment_name_.empty() ? "moment" : moment_name_.c_str(),
                     j < feature_moment_.size() ? feature_moment_[j] : 0.0);
-      const ImVec2 ts = ImGui::CalcTextSize(buf);
-      label_with_backdrop(dl, ImVec2(std::clamp(m.x + 12, box.x, box.right() - ts.x - 4), std::clamp(m.y + 16, box.y, box.bottom() - ts.y - 2)),
-                          IM_COL32(255, 255, 255, 255), buf);
+      hover_ = buf;
     }
   }
   (void)a1;

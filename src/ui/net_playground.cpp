@@ -84,6 +84,7 @@ void NetPlayground::draw(const NetScene& scene, NetCommandQueue& commands, const
     NetMainView::FrameOptions options;
     options.toolbar = toolbar ? toolbar_size_ : ImVec2(0, 0);
     options.loss_readout = !chart_shown_;
+    options.touch = layout.touch;
     view_.draw(scene, selected_, controls_.view_options(), options);
   }
   ImGui::End();

@@ -105,6 +105,10 @@ void NetMainView::draw(const NetScene& scene, int selected_id, const NetViewOpti
   size.x = std::max(size.x, 32.0f);
   size.y = std::max(size.y, 32.0f);
   ImGui::InvisibleButton("netview", size);
+  // A lifted finger leaves no hover: under touch, read out only while pressed.
+  hovering_ = ImGui::IsItemHovered() && (!frame.touch || ImGui::IsMouseDown(ImGuiMouseButton_Left));
+  hover_.clear();
+  loss_readout_ = frame.loss_readout;
   since_build_ += std::max(0.0f, ImGui::GetIO().DeltaTime);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const Box box{origin.x, origin.y, size.x, size.y};
@@ -138,6 +142,20 @@ void NetMainView::draw(const NetScene& scene, int selected_id, const NetViewOpti
     }
   }
   draw_legend_and_title(dl, scene, run, frame, placer);
+  if (!hover_.empty()) {
+    // Beside the pointer, on the first side clear of the toolbar and the legend.
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    const ImVec2 ts = ImGui::CalcTextSize(hover_.c_str());
+    const float xs[] = {m.x + 14, m.x + 14, m.x - 14 - ts.x, m.x - 14 - ts.x};
+    const float ys[] = {m.y + 18, m.y - 18 - ts.y, m.y + 18, m.y - 18 - ts.y};
+    Box at;
+    for (int k = 0; k < 4; ++k) {
+      at = Box{std::clamp(xs[k], box.x + 2, box.right() - ts.x - 4), std::clamp(ys[k], box.y + 2, box.bottom() - ts.y - 4), ts.x, ts.y};
+      if (!at.overlaps(report_.toolbar) && !at.overlaps(report_.legend)) break;
+    }
+    report_.hover = at;
+    label_with_backdrop(dl, ImVec2(at.x, at.y), IM_COL32(255, 255, 255, 255), hover_.c_str());
+  }
   dl->PopClipRect();
 }
 
@@ -188,8 +206,8 @@ void NetMainView::draw_boundary(ImDrawList* dl, const NetScene& scene, const Net
   draw_set(data.train_x, data.train_y, false);
   if (view.show_test) draw_set(data.test_x, data.test_y, true);
 
-  // Hover: the point under the pointer and the selected run's probabilities there.
-  if (ImGui::IsItemHovered() && map_.width > 0 && built_key_.rfind("b|", 0) == 0) {
+  // Hover: the point under the pointer and the selected run's probabilities there (drawn last).
+  if (hovering_ && map_.width > 0 && built_key_.rfind("b|", 0) == 0) {
     const ImVec2 m = ImGui::GetIO().MousePos;
     const Point p = vt.to_plot(m.x, m.y);
     const int j = std::clamp(static_cast<int>((p.x - v.xmin) / (v.xmax - v.xmin) * map_.width), 0, map_.width - 1);
@@ -203,9 +221,7 @@ void NetMainView::draw_boundary(ImDrawList* dl, const NetScene& scene, const Net
         if (map_.at(k, i, j) > map_.at(best, i, j)) best = k;
       std::snprintf(buf, sizeof buf, "x=%.3g  y=%.3g  class %d (p=%.3f)", p.x, p.y, best, map_.at(best, i, j));
     }
-    const ImVec2 ts = ImGui::CalcTextSize(buf);
-    const ImVec2 at(std::clamp(m.x + 14, box.x + 2, box.right() - ts.x - 4), std::clamp(m.y + 18, box.y + 2, box.bottom() - ts.y - 4));
-    label_with_backdrop(dl, at, IM_COL32(255, 255, 255, 255), buf);
+    hover_ = buf;
   }
 }
 
@@ -258,6 +274,13 @@ void NetMainView::draw_curves(ImDrawList* dl, const NetScene& scene, const NetVi
   };
   draw_set(data.train_x, data.train_y, false);
   if (view.show_test) draw_set(data.test_x, data.test_y, true);
+  if (hovering_) {
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "x=%.3g  y=%.3g", plot_.xmin + (m.x - left) / (right - left) * (plot_.xmax - plot_.xmin),
+                  plot_.ymin + (bottom - m.y) / (bottom - top) * (plot_.ymax - plot_.ymin));
+    hover_ = buf;
+  }
   std::vector<ImVec2> pts;
   for (const auto& r : scene.runs()) {
     if (!r.visible) continue;
@@ -276,20 +299,6 @@ void NetMainView::draw_curves(ImDrawList* dl, const NetScene& scene, const NetVi
 
 void NetMainView::draw_legend_and_title(ImDrawList* dl, const NetScene& scene, const NetSceneRun* run, const FrameOptions& frame,
                                         OverlayPlacer& placer) {
-  // The title says whose picture this is (the boundary and the bars belong to one run).
-  if (run && kind_ == NetViewKind::boundary) {
-    char title[200];
-    std::snprintf(title, sizeof title, "boundary of %s, step %lld", label_of(*run).c_str(), static_cast<long long>(run->run.steps_taken()));
-    const ImVec2 ts = ImGui::CalcTextSize(title);
-    const Placement p = placer.place(ts.x + 4, ts.y + 2, {Anchor::top_left, Anchor::top_right, Anchor::bottom_right}, last_.hover);
-    report_.hover = p.box;
-    label_with_backdrop(dl, ImVec2(p.box.x + 2, p.box.y + 1), rgb_to_imu32(run_colour_rgb(run->colour)), title);
-    if (run->run.diverged()) {
-      char d[96];
-      std::snprintf(d, sizeof d, "diverged at step %lld: its last boundary", static_cast<long long>(run->run.diverged_at()));
-      label_with_backdrop(dl, ImVec2(p.box.x + 2, p.box.y + ts.y + 5), IM_COL32(255, 120, 110, 255), d);
-    }
-  }
   std::vector<LegendEntry> entries;
   int shape = -1;
   for (const auto& r : scene.runs()) {
@@ -310,15 +319,23 @@ void NetMainView::draw_legend_and_title(ImDrawList* dl, const NetScene& scene, c
     }
     entries.push_back(std::move(e));
   }
-  if (entries.empty()) return;
-  const ImVec2 size = legend_size(entries);
+  if (entries.empty() || kind_ == NetViewKind::features) return;  // the bars draw their legend in line
+  // The heading says whose boundary this is (the map shows one run; the legend names them all).
+  std::string heading;
+  if (run && kind_ == NetViewKind::boundary) {
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "boundary: %s, step %lld", label_of(*run).c_str(), static_cast<long long>(run->run.steps_taken()));
+    heading = buf;
+  }
+  const ImVec2 size = legend_size(entries, heading);
+  // Corners only: the middle of the plane is where the data is.
   const Placement p = placer.place(size.x, size.y, {Anchor::bottom_left, Anchor::bottom_right, Anchor::top_right, Anchor::top_left}, last_.legend);
   report_.legend = p.box;
   report_.legend_entries = static_cast<int>(entries.size());
   report_.legend_faded = !p.clear;
   report_.legend_has_values = frame.loss_readout;
   report_.legend_over_paths = p.soft_hits > 3;
-  draw_legend(dl, entries, p.box, p.clear ? 1.0f : 0.6f, {}, report_.legend_over_paths);
+  draw_legend(dl, entries, p.box, p.clear ? 1.0f : 0.6f, heading, report_.legend_over_paths);
 }
 
 }  // namespace adamlab::ui

@@ -37,6 +37,7 @@ class NetMainView {
   struct FrameOptions {
     ImVec2 toolbar{0, 0};        // a toolbar window to place on the view (0 = none)
     bool loss_readout = false;   // no chart on screen: the legend carries each run's loss
+    bool touch = false;          // finger input: the hover read-out shows only while pressed
   };
   // Draws into the current window's remaining region.
   void draw(const NetScene& scene, int selected_id, const NetViewOptions& view, const FrameOptions& frame);
@@ -72,6 +73,9 @@ class NetMainView {
   std::string moment_name_;
   std::unordered_map<std::string, std::string> label_cache_;
   MapOverlayReport report_, last_;
+  bool hovering_ = false;  // this frame: the pointer is over the view (pressed, under touch)
+  std::string hover_;      // this frame's read-out at the pointer ("" = none)
+  bool loss_readout_ = false;  // this frame's FrameOptions::loss_readout (the in-line legend of the bars)
 };
 
 // Class k's colour (TensorFlow Playground's orange and blue first), 0xRRGGBB.
