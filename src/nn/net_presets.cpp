@@ -27,8 +27,8 @@ const std::vector<NetPreset>& net_presets() {
        50},
       {"net-lr", "Learning rate: too small, right, too large",
        "Adam with lr 0.001 crawls (train loss 0.71 to 0.67 in 300 steps), and lr 0.03 is below 0.3 by step "
-       "117 and ends near 0.12. lr 1 does not blow up but bounces: it never gets below 0.6, and over its last "
-       "100 steps it averages 1.13, worse than the untrained network's 0.71.",
+       "120 and ends near 0.12. lr 1 does not blow up but bounces: it never gets below 0.6, and over its last "
+       "100 steps it averages 1.18, worse than the untrained network's 0.71.",
        {"spirals:n=100,noise=0.1,test_fraction=0.3,classes=2", ADAMLAB_SPIRALS_MODEL, 10, 1},
        {{"adam:lr=0.001,beta1=0.9,beta2=0.999,eps=1e-08,weight_decay=0,amsgrad=false,maximize=false", ""},
         {"adam:lr=0.03,beta1=0.9,beta2=0.999,eps=1e-08,weight_decay=0,amsgrad=false,maximize=false", ""},
@@ -48,7 +48,7 @@ const std::vector<NetPreset>& net_presets() {
       {"net-beta2", "beta2 near 1 on sparse features",
        "64 rare binary features, each on for 2% of the points: Adam with beta2 0.9 fits the training points a "
        "little faster, but its weights grow twice as large (norm 58 against 26) and its test loss turns up "
-       "after step 91 to end at 0.44. With beta2 0.999 the test loss keeps falling, to 0.17.",
+       "after about step 90 to end at 0.44. With beta2 0.999 the test loss keeps falling, to 0.17.",
        {"sparse:n=300,noise=0.1,test_fraction=0.3,features=64,active=0.02",
         "mlp:hidden=none,activation=tanh,features=x+y", 10, 1},
        {{"adam:lr=0.1,beta1=0.9,beta2=0.9,eps=1e-08,weight_decay=0,amsgrad=false,maximize=false", ""},
