@@ -1,5 +1,5 @@
 // libFuzzer target: any text through the spec grammar and every factory (optimizer, scheduler,
-// problem) and the noise grammar. The only acceptable outcomes are a value or an adamlab::Error; and a spec that
+// problem, dataset) and the noise grammar. The only acceptable outcomes are a value or an adamlab::Error; and a spec that
 // parses must print back to the same text.
 #include <cstddef>
 #include <cstdint>
@@ -8,6 +8,7 @@
 
 #include "core/error.h"
 #include "core/spec.h"
+#include "data/dataset.h"
 #include "optim/optimizer.h"
 #include "problems/problem.h"
 #include "sched/scheduler.h"
@@ -41,6 +42,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto noise = adamlab::parse_noise(text);
     const auto canonical = adamlab::to_string(adamlab::noise_spec(noise));
     if (adamlab::to_string(adamlab::noise_spec(adamlab::parse_noise(canonical))) != canonical) std::abort();
+  } catch (const adamlab::Error&) {
+  }
+  try {
+    // A dataset's full spec must give the same data again.
+    const auto data = adamlab::make_dataset(spec, 1);
+    const auto again = adamlab::make_dataset(data.spec, 1);
+    if (again.spec != data.spec || adamlab::dataset_fingerprint(again) != adamlab::dataset_fingerprint(data)) std::abort();
   } catch (const adamlab::Error&) {
   }
   try {
