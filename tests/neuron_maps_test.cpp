@@ -8,6 +8,7 @@
 #include "nn/mlp.h"
 #include "nn/model.h"
 #include "nn/neuron_maps.h"
+#include "sim/diverging.h"
 
 namespace adamlab {
 namespace {
@@ -247,6 +248,19 @@ TEST(NeuronMaps, OneNodesMapAloneEqualsItsMapInTheWhole) {
       EXPECT_THROW(node_map(mlp, model, 2, p, g, -1, 0), Error);
     }
   }
+}
+
+TEST(MapColours, DivergingRunsFromClassZeroThroughGreyToClassOne) {
+  EXPECT_EQ(diverging_rgb(0), class_colour_rgb(0));
+  EXPECT_EQ(diverging_rgb(-5), class_colour_rgb(0));
+  EXPECT_EQ(diverging_rgb(0.5), kDivergingMiddle);
+  EXPECT_EQ(diverging_rgb(1), class_colour_rgb(1));
+  EXPECT_EQ(diverging_rgb(0.75), blend_rgb(kDivergingMiddle, kDivergingPositive, 0.5));
+  EXPECT_NE(diverging_rgb(std::nan("")), diverging_rgb(0.5));
+  EXPECT_EQ(probability_rgb(0, 3), kDivergingMiddle);
+  EXPECT_EQ(probability_rgb(1, 3), class_colour_rgb(3));
+  EXPECT_EQ(class_colour_rgb(kClassColourCount), class_colour_rgb(0));
+  EXPECT_EQ(blend_rgb(0x000000, 0xff8040, 0.5), 0x804020u);
 }
 
 }  // namespace

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "sim/palette.h"
-
 namespace adamlab {
 
 std::uint32_t blend_rgb(std::uint32_t a, std::uint32_t b, double t) {
@@ -24,7 +22,7 @@ std::uint32_t diverging_rgb(double t) {
                  : blend_rgb(kDivergingMiddle, kDivergingPositive, 2 * t - 1);
 }
 
-std::uint32_t class_colour_rgb(int k) { return run_colour_rgb(k); }
+std::uint32_t class_colour_rgb(int k) { return kClassColours[((k % kClassColourCount) + kClassColourCount) % kClassColourCount]; }
 
 std::uint32_t probability_rgb(double p, int k) {
   if (std::isnan(p)) return 0x404040;

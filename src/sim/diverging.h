@@ -1,21 +1,23 @@
 #pragma once
 // Colours of the network mode's maps, shared by the network diagram and the decision boundary so
-// a reader matches them at a glance: class k has the run palette's k-th hue (class 0 orange,
-// class 1 blue, as TensorFlow Playground colours its two classes), and signed values run from
-// orange (negative) through a light grey (zero) to blue (positive), so "towards class 1" and
+// a reader matches them at a glance: TensorFlow Playground's orange for class 0 and blue for
+// class 1, then the run palette's green, red, purple, brown, pink and cyan; signed values run from
+// orange (negative) through TFP's light grey (zero) to blue (positive), so "towards class 1" and
 // "positive weight" read the same way.
 #include <cstdint>
 
 namespace adamlab {
 
-constexpr std::uint32_t kDivergingNegative = 0xff7f0e;  // = class 0 (run palette index 0)
-constexpr std::uint32_t kDivergingMiddle = 0xe8eaeb;    // TensorFlow Playground's neutral grey
-constexpr std::uint32_t kDivergingPositive = 0x1f77b4;  // = class 1 (run palette index 1)
+constexpr std::uint32_t kClassColours[] = {0xf59322, 0x0877bd, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x17becf};
+constexpr int kClassColourCount = sizeof(kClassColours) / sizeof(kClassColours[0]);
+constexpr std::uint32_t kDivergingNegative = kClassColours[0];
+constexpr std::uint32_t kDivergingMiddle = 0xe8eaeb;
+constexpr std::uint32_t kDivergingPositive = kClassColours[1];
 
 // 0xRRGGBB for t in [0, 1] (clamped; NaN gives a dark grey, so a diverged map stands out):
 // 0 orange, 0.5 grey, 1 blue, linear in sRGB between them as TensorFlow Playground's scale.
 std::uint32_t diverging_rgb(double t);
-// The colour of class k (k >= 0; the palette repeats past its ten hues).
+// The colour of class k (the list repeats past its eight; datasets have at most eight classes).
 std::uint32_t class_colour_rgb(int k);
 // A probability p of class k: the neutral grey at 0, the class's colour at 1.
 std::uint32_t probability_rgb(double p, int k);
