@@ -9,12 +9,14 @@
 #include "ui/landscape_canvas.h"
 #include "ui/layout.h"
 #include "ui/loss_chart.h"
+#include "ui/net_playground.h"
 #include "ui/panels.h"
 #include "ui/sweep_panel.h"
 #include "ui/ui_state.h"
 
 namespace adamlab {
 class Scene;
+class NetScene;
 }
 
 namespace adamlab::ui {
@@ -22,6 +24,10 @@ namespace adamlab::ui {
 class Playground {
  public:
   void draw(const Scene& scene, CommandQueue& commands, const std::string& error);
+  // The network mode's page (ui/net_playground.h) in the same layout, with the same link banner.
+  void draw_network(const NetScene& scene, NetCommandQueue& commands, const std::string& error);
+  NetPlayground& net() { return net_; }
+  const NetPlayground& net() const { return net_; }
   LandscapeCanvas& landscape() { return landscape_; }
   const LandscapeCanvas& landscape() const { return landscape_; }
   ControlPanel& panel() { return panel_; }
@@ -43,7 +49,8 @@ class Playground {
   const LossChart& chart() const { return chart_; }
 
  private:
-  void handle_keys(CommandQueue& commands) const;
+  // This frame's layout (the regions) and the phone's finger-sized style; returns the styles pushed.
+  int begin_frame(bool sweep_open);
   void draw_link_errors(float x, float y, float w);
   void draw_map_toolbar(const Scene& scene, CommandQueue& commands, ImVec2 pos);
   void draw_controls(const Scene& scene, CommandQueue& commands, const std::string& error);
@@ -55,6 +62,7 @@ class Playground {
   void draw_phone_sheet(const Scene& scene, CommandQueue& commands, const std::string& error, int sweep_run);
 
   ControlPanel panel_;
+  NetPlayground net_;
   LandscapeCanvas landscape_;
   LossChart chart_;
   ShareState share_;
