@@ -33,6 +33,20 @@ double symmetric_bound(const Eigen::Ref<const Eigen::RowVectorXd>& row) {
   return m > 0 ? m : 1.0;
 }
 
+// The bound an unbounded unit (relu, linear) is coloured to: the 95th percentile of |v|, so a unit
+// whose largest values sit in one far corner still shows its active region in full colour (the
+// top 5% saturate); the largest |v| if that percentile is 0 (a unit active on a sliver).
+double robust_bound(const Eigen::Ref<const Eigen::RowVectorXd>& row) {
+  std::vector<double> a;
+  a.reserve(static_cast<std::size_t>(row.size()));
+  for (Eigen::Index i = 0; i < row.size(); ++i)
+    if (std::isfinite(row[i])) a.push_back(std::abs(row[i]));
+  if (a.empty()) return 1.0;
+  const std::size_t k = static_cast<std::size_t>(std::floor(0.95 * static_cast<double>(a.size() - 1)));
+  std::nth_element(a.begin(), a.begin() + static_cast<std::ptrdiff_t>(k), a.end());
+  return a[k] > 0 ? a[k] : symmetric_bound(row);
+}
+
 NodeMap node_from_row(std::string label, const Eigen::Ref<const Eigen::RowVectorXd>& row) {
   NodeMap n;
   n.label = std::move(label);
@@ -49,7 +63,7 @@ void set_hidden_range(NodeMap& n, Activation a, const Eigen::Ref<const Eigen::Ro
     case Activation::sigmoid: n.lo = 0, n.hi = 1; break;
     case Activation::relu:
     case Activation::linear: {
-      const double m = symmetric_bound(row);
+      const double m = robust_bound(row);
       n.lo = -m, n.hi = m;
       break;
     }
@@ -180,7 +194,7 @@ NeuronMaps neuron_maps(const Mlp& mlp, const ModelConfig& model, int input_dim, 
   if (classes == 0) {
     const Eigen::RowVectorXd row = row_of(layers, 0);
     NodeMap n = node_from_row("prediction", row);
-    const double m = symmetric_bound(row);
+    const double m = robust_bound(row);
     n.lo = -m, n.hi = m;
     n.has_bias = true, n.bias = bias_of(layers, 0);
     out.push_back(std::move(n));

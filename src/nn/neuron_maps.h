@@ -35,7 +35,10 @@ enum class MapScale { diverging, probability, classes };
 struct NodeMap {
   std::string label;         // "x", "x²", "sin x", "h1.3" (layer 1, unit 3), "P(class 1)"...
   std::vector<float> values;  // rows x cols, row-major, row 0 at the top (ymax); empty without a plane
-  double lo = -1, hi = 1;     // the colour range (natural for tanh/sigmoid/probabilities)
+  // The colour range: natural for tanh, sigmoid and probabilities; symmetric about 0 otherwise,
+  // to the largest |value| for features and to its 95th percentile for relu, linear units and a
+  // regression's prediction (values beyond it saturate).
+  double lo = -1, hi = 1;
   MapScale scale = MapScale::diverging;
   double bias = 0;            // the node's bias (0 for inputs: has_bias false)
   bool has_bias = false;

@@ -13,7 +13,7 @@
 namespace adamlab::ui {
 namespace {
 
-constexpr ImU32 kNodeBorder = IM_COL32(20, 20, 20, 255);
+constexpr ImU32 kNodeBorder = IM_COL32(110, 116, 128, 255);  // visible around a map near zero (dark)
 constexpr ImU32 kHoverBorder = IM_COL32(255, 255, 255, 255);
 
 // The cells of a node as rectangles, reserved in one block (PrimRect: no path building per cell).
@@ -23,18 +23,18 @@ void draw_cells(ImDrawList* dl, const NodeCells& cells, ImVec2 a, float side) {
     dl->AddRectFilled(a, ImVec2(a.x + side, a.y + side), rgb_to_imu32(kDivergingMiddle));
     if (cells.curve_zero >= 0) {
       const float y0 = a.y + side * (1 - cells.curve_zero);
-      dl->AddLine(ImVec2(a.x, y0), ImVec2(a.x + side, y0), IM_COL32(150, 150, 150, 255));
+      dl->AddLine(ImVec2(a.x, y0), ImVec2(a.x + side, y0), IM_COL32(110, 116, 128, 255));
     }
     const float step = side / static_cast<float>(std::max<std::size_t>(cells.curve.size() - 1, 1));
     for (std::size_t i = 1; i < cells.curve.size(); ++i) {
       if (std::isnan(cells.curve[i - 1]) || std::isnan(cells.curve[i])) continue;
       dl->AddLine(ImVec2(a.x + step * (i - 1), a.y + side * (1 - cells.curve[i - 1])),
-                  ImVec2(a.x + step * i, a.y + side * (1 - cells.curve[i])), rgb_to_imu32(0x303030), side > 60 ? 2.0f : 1.0f);
+                  ImVec2(a.x + step * i, a.y + side * (1 - cells.curve[i])), IM_COL32(235, 235, 235, 255), side > 60 ? 2.0f : 1.0f);
     }
     return;
   }
   if (cells.runs.empty() || cells.cols <= 0 || cells.rows <= 0) {
-    dl->AddRectFilled(a, ImVec2(a.x + side, a.y + side), rgb_to_imu32(0x808080));
+    dl->AddRectFilled(a, ImVec2(a.x + side, a.y + side), rgb_to_imu32(kDivergingMiddle));
     return;
   }
   const float cw = side / cells.cols, ch = side / cells.rows;
@@ -44,14 +44,13 @@ void draw_cells(ImDrawList* dl, const NodeCells& cells, ImVec2 a, float side) {
     dl->PrimRect(ImVec2(a.x + cw * r.first, a.y + ch * r.row), ImVec2(a.x + cw * (r.last + 1), a.y + ch * (r.row + 1)), r.colour);
 }
 
-// A link's colour shows its sign (blue positive, orange negative, stronger colour for a larger
-// weight as TensorFlow Playground's scale over [-1, 1]); its width |w|. TFP's width is linear
-// (1..10 px over 0..5), which lets a trained network's links bury its nodes; a square root keeps
-// small weights visible and large ones under a node's third.
+// A link's colour shows its sign (blue positive, orange negative), its width and opacity |w|.
+// TFP's width is linear (1..10 px over 0..5), which lets a trained network's links bury its
+// nodes; a square root keeps small weights visible and large ones under a node's third.
 void draw_link(ImDrawList* dl, ImVec2 from, ImVec2 to, double w, float scale) {
   const double a = std::isfinite(w) ? std::abs(w) : 0;
-  const std::uint32_t rgb = std::isfinite(w) ? diverging_rgb(0.5 + 0.5 * std::clamp(w, -1.0, 1.0)) : 0x808080;
-  const int alpha = static_cast<int>(90 + 165 * std::min(a / 0.5, 1.0));
+  const std::uint32_t rgb = !std::isfinite(w) ? 0x808080 : w < 0 ? kDivergingNegative : kDivergingPositive;
+  const int alpha = static_cast<int>(70 + 185 * std::min(a, 1.0));
   const float width = scale * static_cast<float>(0.5 + 1.5 * std::sqrt(std::min(a, 4.0)));
   const float dx = 0.5f * (to.x - from.x);
   dl->AddBezierCubic(from, ImVec2(from.x + dx, from.y), ImVec2(to.x - dx, to.y), to, rgb_to_imu32(rgb, alpha), width, 10);
@@ -98,9 +97,9 @@ void tooltip(const NetDiagramInput& in, NetDiagramState& state, int column, int 
   if (map.scale == MapScale::classes) {
     ImGui::TextUnformatted("colour: the class with the largest output");
   } else if (map.scale == MapScale::probability) {
-    ImGui::TextUnformatted("grey 0 .. class colour 1");
+    ImGui::TextUnformatted("dark 0 .. class colour 1");
   } else if (!map.values.empty() && state.big_cells.curve.empty()) {
-    ImGui::Text("orange %s .. grey %s .. blue %s", short_number(map.lo).c_str(), short_number(0.5 * (map.lo + map.hi)).c_str(),
+    ImGui::Text("orange %s .. dark %s .. blue %s", short_number(map.lo).c_str(), short_number(0.5 * (map.lo + map.hi)).c_str(),
                 short_number(map.hi).c_str());
   } else if (!map.values.empty()) {
     ImGui::Text("from %s to %s", short_number(map.lo).c_str(), short_number(map.hi).c_str());
@@ -207,7 +206,7 @@ void draw_net_diagram(ImDrawList* dl, ImVec2 origin, ImVec2 size, const NetDiagr
     if (total > static_cast<int>(shown.size()) && layout.note_y >= 0) {
       std::string note = "+" + std::to_string(total - static_cast<int>(shown.size())) + " more";
       const float room = c + 1 < columns ? layout.column_x[static_cast<std::size_t>(c) + 1] - layout.column_x[static_cast<std::size_t>(c)] : 2 * s;
-      if (ImGui::CalcTextSize(note.c_str()).x > room - 4) note = "+" + std::to_string(total - static_cast<int>(shown.size()));
+      if (ImGui::CalcTextSize(note.c_str()).x > room - 10) note = "+" + std::to_string(total - static_cast<int>(shown.size()));
       const ImVec2 t = ImGui::CalcTextSize(note.c_str());
       const ImVec2 p(within(centre - 0.5f * t.x, t.x), origin.y + layout.note_y);
       dl->AddText(p, faint, note.c_str());
