@@ -130,5 +130,23 @@ TEST(NetDiagramLayout, StrongestLinksKeepTheLargestWeightsPerNodeWeakestFirst) {
   EXPECT_EQ(some.back().from, 0);
 }
 
+TEST(NetDiagramLayout, AWideChartRegionSharesItsRightPartWithTheDiagram) {
+  const Box chart{335, 530, 945, 270};  // 1280 x 800 desktop
+  const ChartDiagramSplit s = split_chart_for_diagram(chart);
+  ASSERT_FALSE(s.diagram.empty());
+  EXPECT_FLOAT_EQ(s.chart.x, chart.x);
+  EXPECT_FLOAT_EQ(s.chart.right(), s.diagram.x);
+  EXPECT_FLOAT_EQ(s.diagram.right(), chart.right());
+  EXPECT_FLOAT_EQ(s.diagram.h, chart.h);
+  EXPECT_GE(s.diagram.w, 300);
+  EXPECT_GE(s.chart.w, 400);  // the chart stays readable
+  EXPECT_FALSE(compute_diagram_layout({s.diagram.w, s.diagram.h - 20, {6, 8, 8, 1}, false, 35, 13}).compact);
+  EXPECT_LE(split_chart_for_diagram(Box{0, 0, 2400, 300}).diagram.w, 560);
+  // Narrow: the chart keeps its region.
+  const ChartDiagramSplit narrow = split_chart_for_diagram(Box{0, 0, 600, 270});
+  EXPECT_TRUE(narrow.diagram.empty());
+  EXPECT_FLOAT_EQ(narrow.chart.w, 600);
+}
+
 }  // namespace
 }  // namespace adamlab::ui

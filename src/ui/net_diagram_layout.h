@@ -158,4 +158,19 @@ inline std::vector<DrawnLink> strongest_links(const Eigen::MatrixXd& weights, co
   return links;
 }
 
+// The desktop page's chart region shared with the diagram: the chart on the left, the diagram
+// (about 42%, 300..560 px) on the right; narrower than kMinSplitChartWidth the chart keeps it all.
+constexpr float kMinSplitChartWidth = 720;
+
+struct ChartDiagramSplit {
+  Box chart;
+  Box diagram;  // empty: no diagram
+};
+
+inline ChartDiagramSplit split_chart_for_diagram(const Box& chart) {
+  if (chart.empty() || chart.w < kMinSplitChartWidth) return {chart, Box{}};
+  const float w = std::floor(std::clamp(0.42f * chart.w, 300.0f, 560.0f));
+  return {Box{chart.x, chart.y, chart.w - w, chart.h}, Box{chart.x + chart.w - w, chart.y, w, chart.h}};
+}
+
 }  // namespace adamlab::ui
