@@ -12,57 +12,17 @@
 #include <string>
 #include <vector>
 
-#include "shell_command.h"
+#include "cli_run.h"
 
 namespace {
 
-struct Result {
-  int code;
-  std::string out, err;
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-Result run_cli(const std::vector<std::string>& args) {
-  static int counter = 0;
-  // CTest runs tests as parallel processes: the pid keeps their stderr files apart.
-  const std::string err_path =
-      ::testing::TempDir() + "adamlab_cli_err_" + std::to_string(getpid()) + "_" + std::to_string(counter++);
-  std::string cmd = quote(ADAMLAB_CLI_PATH);
-  for (const auto& a : args) cmd += " " + quote(a);
-  cmd += " 2>" + quote(err_path);
-  const adamlab::test::ShellResult shell = adamlab::test::run_shell(cmd);
-  Result r{shell.code, shell.out, ""};
-  std::ifstream err(err_path);
-  std::stringstream ss;
-  ss << err.rdbuf();
-  r.err = ss.str();
-  std::remove(err_path.c_str());
-  return r;
-}
+using Result = adamlab::test::CliResult;
+using adamlab::test::expect_rejected;
+using adamlab::test::lines;
+using adamlab::test::run_cli;
 
 std::vector<std::string> trace_args(const std::string& optimizer, const std::string& steps = "3") {
   return {"trace", "--problem", "rosenbrock", "--start", "-1.5,2", "--optimizer", optimizer, "--steps", steps};
-}
-
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::stringstream ss(text);
-  for (std::string line; std::getline(ss, line);) out.push_back(line);
-  return out;
-}
-
-void expect_rejected(const std::vector<std::string>& args, const std::string& token) {
-  const Result r = run_cli(args);
-  EXPECT_EQ(r.code, 2) << r.err;
-  EXPECT_TRUE(r.out.empty()) << r.out;
-  const auto err_lines = lines(r.err);
-  ASSERT_EQ(err_lines.size(), 1u) << r.err;
-  EXPECT_NE(err_lines[0].find(token), std::string::npos) << "'" << token << "' not named in: " << r.err;
 }
 
 TEST(Cli, CsvHeaderAndRowZeroIsTheStart) {

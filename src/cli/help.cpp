@@ -7,6 +7,9 @@
 #include "batch/batch_runs.h"
 #include "core/error.h"
 #include "core/limits.h"
+#include "data/dataset.h"
+#include "nn/model.h"
+#include "nn/net_task.h"
 #include "optim/optimizer.h"
 #include "problems/problem.h"
 #include "sched/scheduler.h"
@@ -82,10 +85,17 @@ std::string problem_defaults() {
   return out;
 }
 
+// Every generator's full spec at its defaults, read from the generators themselves.
+std::string dataset_defaults() {
+  std::string out;
+  for (const auto& name : dataset_names()) out += "    " + make_dataset(Spec{name, {}}, 1).spec + "\n";
+  return out;
+}
+
 }  // namespace
 
 std::string main_help() {
-  return "adamlab: PyTorch optimizers (torch.optim 1.13 semantics) on 2D loss landscapes\n"
+  return "adamlab: PyTorch optimizers (torch.optim 1.13 semantics) on 2D loss landscapes and small networks\n"
          "\n"
          "usage:\n"
          "  adamlab trace --problem SPEC --start X,Y --optimizer SPEC --steps N [--scheduler SPEC] [--format csv|json]\n"
@@ -93,6 +103,9 @@ std::string main_help() {
          "  adamlab sweep --problem SPEC --start X,Y --optimizer SPEC --x KEY=LO:HI:SCALE:N --y KEY=LO:HI:SCALE:N\n"
          "                --steps N [--metric M] [--noise SPEC] [--seed N] [--seeds K]\n"
          "  adamlab sweep --help     details of sweep: axes, metrics, noise\n"
+         "  adamlab train --data SPEC --model SPEC --optimizer SPEC --steps N [--scheduler SPEC]\n"
+         "                [--batch-size B] [--seed S] [--format csv|json]\n"
+         "  adamlab train --help     details of train: datasets, the model spec\n"
          "  adamlab --help\n"
          "\n"
          "A SPEC is `name` or `name:key=value,...`, e.g. adam:lr=0.05,beta1=0.8 or rosenbrock:b=10.\n"
@@ -180,6 +193,52 @@ std::string sweep_help() {
          "example:\n"
          "  adamlab sweep --problem rosenbrock --start -1.5,2 --optimizer adam --x lr=1e-4:1:log:32 \\\n"
          "                --y beta1=0:0.99:lin:32 --steps 500 --metric best_loss\n";
+}
+
+std::string train_help() {
+  const NetTaskConfig defaults;
+  return "usage: adamlab train --data SPEC --model SPEC --optimizer SPEC --steps N [--scheduler SPEC]\n"
+         "                     [--batch-size B] [--seed S] [--format csv|json]\n"
+         "\n"
+         "Trains a small MLP the way a PyTorch user does (float64, torch 1.13 semantics):\n"
+         "  for k in 1..N: x, y = next(batches)   # DataLoader(batch_size=B, shuffle=True, drop_last=False)\n"
+         "                 loss_fn(net(x), y).backward(); optimizer.step(); scheduler.step()\n"
+         "with nn.CrossEntropyLoss for classification and nn.MSELoss for regression, and prints one row\n"
+         "per step, evaluated on the whole train and test sets:\n"
+         "  csv (default): header step,train_loss,test_loss,train_accuracy,test_accuracy,lr; numbers\n"
+         "    printed with %.17g. Row 0 is the initial network with the configured lr; row k is the\n"
+         "    network after k steps and the lr step k used. Accuracies are nan for regression.\n"
+         "  json: {\"step\":[...],\"train_loss\":[...],...,\"lr\":[...]}, non-finite numbers as null.\n"
+         "The seed picks the data, the initial weights (as nn.Linear initialises them) and the batch\n"
+         "order, each from its own stream: the same seed gives the same output on every machine.\n"
+         "\n"
+         "Options (each exactly once, as `--name value`):\n"
+         "  --data SPEC        the dataset (below)\n"
+         "  --model SPEC       the network (below)\n"
+         "  --optimizer SPEC   the optimizer and its hyperparameters, as for trace (adamlab trace --help)\n"
+         "  --steps N          number of optimizer steps, 0 <= N <= " + std::to_string(kMaxTraceSteps) + "\n"
+         "  --scheduler SPEC   optional LR scheduler, stepped once after every optimizer step\n"
+         "  --batch-size B     minibatch size, 1 <= B <= " + std::to_string(kMaxBatchSize) + " (default " +
+         std::to_string(defaults.batch_size) + "; the last batch of an epoch is shorter)\n"
+         "  --seed S           a whole number >= 0 (default " + std::to_string(defaults.seed) + ")\n"
+         "  --format csv|json  output format (default csv)\n"
+         "\n"
+         "Datasets, with every option at its default (n points, noise, test_fraction held out for the\n"
+         "test columns):\n" +
+         dataset_defaults() +
+         "\n"
+         "Model: mlp[:hidden=16x16|none,activation=relu|tanh|sigmoid|linear,features=x+y+xy+...]\n"
+         "  hidden: 0-" + std::to_string(kMaxHiddenLayers) + " layers of 1.." + std::to_string(kMaxLayerWidth) +
+         " units (none = a linear model)\n"
+         "  features: for planar data x y x2 y2 xy sinx siny, for 1D data x x2 sinx; data with more\n"
+         "  inputs (sparse) uses its raw inputs\n"
+         "  defaults: " + to_string(model_spec(ModelConfig{})) + "\n"
+         "\n"
+         "Errors exit with code 2 and one line on stderr naming the bad value; nothing is printed.\n"
+         "\n"
+         "example:\n"
+         "  adamlab train --data spirals:n=400,noise=0.1 --model mlp:hidden=16x16,activation=tanh \\\n"
+         "                --optimizer adam:lr=0.01 --steps 2000 --batch-size 16\n";
 }
 
 }  // namespace adamlab::cli

@@ -10,6 +10,7 @@
 #include "cli/output.h"
 #include "cli/sweep_command.h"
 #include "cli/trace_command.h"
+#include "cli/train_command.h"
 #include "core/error.h"
 
 namespace {
@@ -37,6 +38,8 @@ int main(int argc, char** argv) {
       adamlab::cli::trace_command(rest, std::cout);
     else if (command == "sweep")
       adamlab::cli::sweep_command(rest, std::cout);
+    else if (command == "train")
+      adamlab::cli::train_command(rest, std::cout);
     else
       return fail("unknown command '" + command + "' (try 'adamlab --help')");
     adamlab::cli::check_written(std::cout, /*flush=*/true);

@@ -1,0 +1,85 @@
+#include "cli/train_command.h"
+
+#include <memory>
+#include <optional>
+
+#include "cli/args.h"
+#include "cli/help.h"
+#include "cli/output.h"
+#include "core/error.h"
+#include "nn/net_run.h"
+#include "nn/net_task.h"
+#include "nn/net_trace_format.h"
+#include "sim/noise.h"
+#include "sim/trace_format.h"
+
+namespace adamlab::cli {
+
+std::int64_t parse_batch_size(const std::string& text) {
+  const std::int64_t b = parse_integer(text, "--batch-size");
+  if (b < 1) throw Error("invalid --batch-size '" + text + "' (must be >= 1)");
+  if (b > kMaxBatchSize)
+    throw Error("invalid --batch-size '" + text + "' (at most " + std::to_string(kMaxBatchSize) + ")");
+  return b;
+}
+
+void train_command(const std::vector<std::string>& argv, std::ostream& out) {
+  const Args args(argv, {"data", "model", "optimizer", "scheduler", "steps", "batch-size", "seed", "format"});
+  if (args.has("help")) {
+    out << train_help();
+    return;
+  }
+  NetTaskConfig config;
+  config.data = args.required("data");
+  config.model = args.required("model");
+  const Spec optimizer = parse_spec(args.required("optimizer"));
+  make_optimizer(optimizer);  // validates, as torch's constructor does, before any output
+  const std::int64_t steps = parse_steps(args.required("steps"));
+  std::optional<Spec> scheduler;
+  if (args.has("scheduler")) {
+    scheduler = parse_spec(args.required("scheduler"));
+    make_scheduler(*scheduler);
+  }
+  if (args.has("batch-size")) config.batch_size = parse_batch_size(args.required("batch-size"));
+  if (args.has("seed")) config.seed = parse_seed(args.required("seed"), "--seed");
+  const std::string format = args.get("format", "csv");
+  if (format != "csv" && format != "json") throw Error("invalid --format '" + format + "' (use csv or json)");
+  // The data, the features, the network, its initial weights and the batch order, built once.
+  const auto task = std::make_shared<const NetTask>(config);
+
+  const auto make_run = [&] {
+    return NetRun(task, make_optimizer(optimizer), scheduler ? make_scheduler(*scheduler) : nullptr);
+  };
+  // As `adamlab trace`: both formats stream and every row's write is checked; the json format
+  // replays the (deterministic) training once per column so memory does not grow with N.
+  if (format == "csv") {
+    NetRun run = make_run();
+    out << kNetTraceCsvHeader << '\n' << net_trace_csv_row(run.row()) << '\n';
+    check_written(out);
+    for (std::int64_t k = 0; k < steps; ++k) {
+      out << net_trace_csv_row(run.step()) << '\n';
+      check_written(out);
+    }
+    return;
+  }
+  out << "{\"step\":[0";
+  for (std::int64_t k = 1; k <= steps; ++k) {
+    out << ',' << k;
+    if (k % 4096 == 0) check_written(out);
+  }
+  out << ']';
+  for (const auto& column : kNetTraceColumns) {
+    out << ",\"" << column.name << "\":[";
+    NetRun run = make_run();
+    out << trace_json_number(run.row().*column.field);
+    for (std::int64_t k = 0; k < steps; ++k) {
+      out << ',' << trace_json_number(run.step().*column.field);
+      check_written(out);
+    }
+    out << ']';
+  }
+  out << "}\n";
+  check_written(out);
+}
+
+}  // namespace adamlab::cli
