@@ -6,6 +6,7 @@
 #include "nn/net_scene.h"
 #include "ui/draw_util.h"
 #include "ui/mode_switch.h"
+#include "ui/net_diagram_panel.h"
 #include "ui/playback_controls.h"
 
 namespace adamlab::ui {
@@ -93,8 +94,11 @@ void NetPlayground::draw(const NetScene& scene, NetCommandQueue& commands, const
   if (phone) {
     draw_phone_sheet(scene, commands, error, layout, share, requests);
   } else if (!layout.chart.empty()) {
-    ImGui::SetNextWindowPos(ImVec2(layout.chart.x, layout.chart.y));
-    ImGui::SetNextWindowSize(ImVec2(layout.chart.w, layout.chart.h));
+    // A wide desktop chart region shares its right part with the network diagram.
+    const ChartDiagramSplit split = share.embed ? ChartDiagramSplit{layout.chart, Box{}} : split_chart_for_diagram(layout.chart);
+    draw_net_diagram_panel(scene, selected_, split.diagram, diagram_, layout.touch);
+    ImGui::SetNextWindowPos(ImVec2(split.chart.x, split.chart.y));
+    ImGui::SetNextWindowSize(ImVec2(split.chart.w, split.chart.h));
     if (ImGui::Begin("##netchart", nullptr, kFixedWindowFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
       if (share.embed)
         chart_.draw_loss(scene, true);  // an embed's chart has no tabs: every pixel goes to the plot

@@ -12,6 +12,7 @@
 #include "ui/mode_switch.h"
 #include "ui/net_chart.h"
 #include "ui/net_controls.h"
+#include "ui/net_diagram.h"
 #include "ui/net_view.h"
 #include "ui/run_panels.h"
 #include "ui/ui_state.h"
@@ -45,6 +46,7 @@ class NetPlayground {
   RunPanel run_panel_;
   NetMainView view_;
   NetChart chart_;
+  NetDiagramState diagram_;  // the network diagram's cache and hover (ui/net_diagram_panel.h)
   int selected_ = 0;
   bool chart_shown_ = false;
   bool phone_chart_tab_ = true;
