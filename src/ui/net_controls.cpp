@@ -203,12 +203,14 @@ void NetControls::draw_model(const NetScene& scene, NetCommandQueue& commands) {
     ImGui::TextDisabled("inputs: the %d raw features", input_dim);
   } else {
     ImGui::TextUnformatted("inputs");
+    int shown = 0;
     for (int i = 0; i < 7; ++i) {
       const Feature f = kAllFeatures[i];
-      if (i != 0 && i != 4) ImGui::SameLine();
-      const bool applies = input_dim == 2 || !uses_y(f);
+      // 1D data has no y: only the x features are offered (the model keeps any others, unused).
+      if (input_dim == 1 && uses_y(f)) continue;
+      if (shown != 0 && shown != 4) ImGui::SameLine();
+      ++shown;
       bool on = std::find(model.features.begin(), model.features.end(), f) != model.features.end();
-      ImGui::BeginDisabled(!applies);
       if (ImGui::Checkbox(feature_label(f), &on)) {
         ModelConfig next = model;
         next.features.clear();
@@ -218,8 +220,7 @@ void NetControls::draw_model(const NetScene& scene, NetCommandQueue& commands) {
         }
         push_model(commands, next);
       }
-      ImGui::EndDisabled();
-      tooltip(applies ? "An input the first layer sees, computed from the point's coordinates." : "1D data has no y.");
+      tooltip("An input the first layer sees, computed from the point's coordinates.");
     }
   }
   // Hidden layers and their widths.
