@@ -4,7 +4,7 @@
 
 namespace adamlab::ui {
 
-void draw_mode_switch(Mode current, UiRequests& requests, ModeSwitchBoxes& boxes) {
+void draw_mode_switch(Mode current, UiRequests& requests, ModeSwitchBoxes& boxes, bool compact) {
   ImGui::PushID("modeswitch");
   const ImVec4 lit = ImGui::GetStyle().Colors[ImGuiCol_ButtonActive];
   const struct {
@@ -14,9 +14,12 @@ void draw_mode_switch(Mode current, UiRequests& requests, ModeSwitchBoxes& boxes
   } items[] = {{Mode::landscape, "Landscape", "Optimizers racing on 2D test functions (the loss landscape)."},
                {Mode::network, "Network", "Optimizers training a small neural network on data, exactly as torch.optim would."}};
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(1, ImGui::GetStyle().ItemSpacing.y));
+  bool first = true;
   for (int i = 0; i < 2; ++i) {
-    if (i) ImGui::SameLine();
     const bool on = items[i].mode == current;
+    if (compact && on) continue;
+    if (!first) ImGui::SameLine();
+    first = false;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, lit);
     if (ImGui::Button(items[i].label) && !on) requests.mode = items[i].mode;
     if (on) ImGui::PopStyleColor();

@@ -59,6 +59,7 @@ RunEdits net_edits(NetCommandQueue& commands) {
 void NetPlayground::draw(const NetScene& scene, NetCommandQueue& commands, const std::string& error, const ScreenLayout& layout,
                          ShareState& share, UiRequests& requests, ModeSwitchBoxes& mode_boxes) {
   mode_boxes_ = &mode_boxes;
+  map_width_ = layout.map.w;
   if (!scene.runs().empty() && !scene.find(selected_)) selected_ = scene.runs().front().id;
   const bool phone = layout.mode == LayoutMode::phone;
   const bool toolbar = share.embed || phone;
@@ -174,8 +175,10 @@ void NetPlayground::draw_toolbar(const NetScene& scene, NetCommandQueue& command
       ImGui::SameLine();
       if (ImGui::Button("Open")) requests.actions.push_back(UiAction::open_full);
       tooltip("Open this scene in the full playground (new tab), where every setting can change.");
-      ImGui::SameLine();
-      draw_mode_switch(Mode::network, requests, *mode_boxes_);
+      if (map_width_ >= kMinEmbedWidthForSwitch) {
+        ImGui::SameLine();
+        draw_mode_switch(Mode::network, requests, *mode_boxes_, true);
+      }
     }
     toolbar_size_ = ImGui::GetWindowSize();
   }

@@ -53,6 +53,7 @@ class NetPlayground {
   bool sheet_scrolling_ = false;
   ImVec2 toolbar_size_{0, 0};
   ModeSwitchBoxes* mode_boxes_ = nullptr;  // this frame's (the playground's)
+  float map_width_ = 0;                    // this frame's main view width
 };
 
 }  // namespace adamlab::ui

@@ -226,8 +226,10 @@ void Playground::draw_map_toolbar(const Scene& scene, CommandQueue& commands, Im
       ImGui::SameLine();
       if (ImGui::Button("Open")) requests_.actions.push_back(UiAction::open_full);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open this scene in the full playground (new tab), where every setting can change.");
-      ImGui::SameLine();
-      draw_mode_switch(Mode::landscape, requests_, mode_boxes_);
+      if (layout_.map.w >= kMinEmbedWidthForSwitch) {
+        ImGui::SameLine();
+        draw_mode_switch(Mode::landscape, requests_, mode_boxes_, true);
+      }
     }
     toolbar_size_ = ImGui::GetWindowSize();
   }
