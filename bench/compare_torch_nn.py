@@ -5,7 +5,7 @@ then times torch on the same network shape, dtype (float64) and batch size, and 
 
     /usr/bin/python3 bench/compare_torch_nn.py build/h-bench/bench/adamlab_nn_bench [--cpu]
 
-The network is the page's default task: 2 inputs (x, y), hidden 8x8 tanh (or the width of the
+The network is the page's default task: 4 inputs (x, y, sin x, sin y), hidden 8x8 tanh (or the width of the
 benchmark's second argument), 2 outputs, CrossEntropyLoss, batch 10. --cpu times torch by process
 CPU time, as Google Benchmark's items_per_second does for ours (fairer on a loaded machine).
 """
@@ -28,11 +28,11 @@ OPTIMIZERS = {
 
 def torch_us_per_step(spec, width, clock, batch=10, min_time=0.5):
     torch.manual_seed(0)
-    net = torch.nn.Sequential(torch.nn.Linear(2, width), torch.nn.Tanh(), torch.nn.Linear(width, width),
+    net = torch.nn.Sequential(torch.nn.Linear(4, width), torch.nn.Tanh(), torch.nn.Linear(width, width),
                               torch.nn.Tanh(), torch.nn.Linear(width, 2))
     opt = OPTIMIZERS[spec](net.parameters())
     loss_fn = torch.nn.CrossEntropyLoss()
-    x = torch.rand(batch, 2) * 2 - 1
+    x = torch.rand(batch, 4) * 2 - 1
     y = torch.randint(0, 2, (batch,))
 
     def step():

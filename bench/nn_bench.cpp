@@ -1,5 +1,6 @@
 // One training step of the network mode: forward + backward on one minibatch and the optimizer's
-// step, on the default task (NetTaskConfig: spirals, mlp:hidden=8x8 tanh, batch 10) or a wider one.
+// step, on the default task (NetTaskConfig: spirals, mlp 8x8 tanh on x, y, sin x, sin y, batch 10) or
+// a wider one.
 //   BM_NetStep/<opt>/<width>   NetRun::step_only (what a sweep cell runs; the page also evaluates
 //                              the whole train and test sets per kept row, BM_NetRow).
 //   BM_NetRow/<width>          NetRun::row: loss and accuracy on the whole train and test sets.
@@ -22,7 +23,7 @@ using adamlab::NetTaskConfig;
 
 std::shared_ptr<const NetTask> task_of_width(std::int64_t width) {
   NetTaskConfig config;  // the page's default task
-  if (width != 8) config.model = "mlp:hidden=" + std::to_string(width) + "x" + std::to_string(width);
+  if (width != 8) config.model = "mlp:hidden=" + std::to_string(width) + "x" + std::to_string(width) + ",features=x+y+sinx+siny";
   return std::make_shared<const NetTask>(config);
 }
 

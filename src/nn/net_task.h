@@ -16,7 +16,9 @@ namespace adamlab {
 
 struct NetTaskConfig {
   std::string data = "spirals";  // a data spec (data/dataset.h)
-  std::string model = "mlp";     // a model spec (nn/model.h)
+  // a model spec (nn/model.h). sin x and sin y let a small net bend around the spirals: with x and
+  // y alone Adam was at 64% test accuracy after 1500 steps, with them 98% (adamlab train).
+  std::string model = "mlp:features=x+y+sinx+siny";
   std::int64_t batch_size = 10;  // 1..kMaxBatchSize, as DataLoader(batch_size, shuffle=True)
   std::uint64_t seed = 1;        // picks the data, the initial weights and the batch order
 };
