@@ -34,6 +34,65 @@ void backprop_activation(Activation a, const Eigen::MatrixXd& y, Eigen::MatrixXd
   }
 }
 
+// The layer products are small (a few units by a batch of ~10), where a general GEMM spends more
+// time packing than multiplying. These loops allocate nothing and keep every sum in the order of
+// its index (k = 0, 1, ...), so a run's numbers do not depend on a BLAS blocking heuristic. Four
+// sums run side by side in registers: one alone would wait on each add's latency.
+
+// out[r] = sum_k x(r, k) y(k) for r in [0, rows), where x(r, k) = x[r * rs + k * ks] and
+// y(k) = y[k * ys]; the sum in k order. kUnitRows (rs == 1) lets the compiler pair rows in SIMD.
+template <bool kUnitRows>
+void dots(const double* __restrict x, std::ptrdiff_t rs, std::ptrdiff_t ks, const double* __restrict y, std::ptrdiff_t ys,
+          int rows, int depth, double* __restrict out) {
+  if (kUnitRows) rs = 1;
+  int r = 0;
+  for (; r + 4 <= rows; r += 4) {
+    const double* x0 = x + r * rs;
+    double s0 = x0[0] * y[0], s1 = x0[rs] * y[0], s2 = x0[2 * rs] * y[0], s3 = x0[3 * rs] * y[0];
+    for (int k = 1; k < depth; ++k) {
+      const double yk = y[k * ys];
+      const double* xk = x0 + k * ks;
+      s0 += xk[0] * yk;
+      s1 += xk[rs] * yk;
+      s2 += xk[2 * rs] * yk;
+      s3 += xk[3 * rs] * yk;
+    }
+    out[r] = s0, out[r + 1] = s1, out[r + 2] = s2, out[r + 3] = s3;
+  }
+  for (; r < rows; ++r) {
+    const double* xr = x + r * rs;
+    double s = xr[0] * y[0];
+    for (int k = 1; k < depth; ++k) s += xr[k * ks] * y[k * ys];
+    out[r] = s;
+  }
+}
+
+// z = W a + b per column; W (outs x ins) row-major at w, b = w + outs * ins.
+void linear_forward(const double* w, int outs, int ins, const Eigen::MatrixXd& in, Eigen::MatrixXd& z) {
+  const double* b = w + static_cast<std::ptrdiff_t>(outs) * ins;
+  z.resize(outs, in.cols());
+  for (Eigen::Index j = 0; j < in.cols(); ++j) {
+    double* zj = z.data() + j * outs;
+    dots<false>(w, ins, 1, in.data() + j * ins, 1, outs, ins, zj);
+    for (int o = 0; o < outs; ++o) zj[o] += b[o];
+  }
+}
+
+// d(loss)/dW = g in^T and d(loss)/db = g 1, summed over the batch in order, into gw (row-major).
+void linear_weight_gradient(const Eigen::MatrixXd& g, const Eigen::MatrixXd& in, double* gw) {
+  const int outs = static_cast<int>(g.rows()), ins = static_cast<int>(in.rows()), batch = static_cast<int>(g.cols());
+  double* gb = gw + static_cast<std::ptrdiff_t>(outs) * ins;
+  for (int o = 0; o < outs; ++o) dots<true>(in.data(), 1, ins, g.data() + o, outs, ins, batch, gw + o * ins);
+  const double one = 1.0;
+  dots<true>(g.data(), 1, outs, &one, 0, outs, batch, gb);  // x 1.0 is exact: a plain sum
+}
+
+// below = W^T g: d(loss)/d(the layer's input).
+void linear_input_gradient(const double* w, int outs, int ins, const Eigen::MatrixXd& g, Eigen::MatrixXd& below) {
+  below.resize(ins, g.cols());
+  for (Eigen::Index j = 0; j < g.cols(); ++j) dots<true>(w, 1, ins, g.data() + j * outs, 1, ins, outs, below.data() + j * ins);
+}
+
 }  // namespace
 
 Mlp::Mlp(std::vector<int> sizes, Activation activation, int classes)
@@ -65,32 +124,38 @@ Vec Mlp::initial_parameters(std::uint64_t seed) const {
   return p;
 }
 
-std::vector<Eigen::MatrixXd> Mlp::activations(const Vec& params, const Eigen::MatrixXd& x) const {
+const Eigen::MatrixXd& Mlp::forward(const Vec& params, const Eigen::MatrixXd& x, MlpWorkspace& ws) const {
   if (params.size() != parameter_count_ || x.rows() != sizes_.front())
     throw Error("mlp: parameters or inputs do not match the network's shape");
-  std::vector<Eigen::MatrixXd> out;
-  out.reserve(sizes_.size());
-  out.push_back(x);
   const int layers = static_cast<int>(sizes_.size()) - 1;
+  ws.a.resize(static_cast<std::size_t>(layers) + 1);
   for (int l = 0; l < layers; ++l) {
-    const int in = sizes_[l], outs = sizes_[l + 1];
-    const ConstWeights w(params.data() + offsets_[l], outs, in);
-    const auto b = params.segment(offsets_[l] + static_cast<Eigen::Index>(outs) * in, outs);
-    Eigen::MatrixXd z(outs, x.cols());
-    z.noalias() = w * out.back();
-    z.colwise() += b;
+    Eigen::MatrixXd& z = ws.a[static_cast<std::size_t>(l) + 1];
+    linear_forward(params.data() + offsets_[l], sizes_[l + 1], sizes_[l], l == 0 ? x : ws.a[static_cast<std::size_t>(l)], z);
     if (l + 1 < layers) activate(activation_, z);
-    out.push_back(std::move(z));
   }
-  return out;
+  return ws.a.back();
+}
+
+std::vector<Eigen::MatrixXd> Mlp::activations(const Vec& params, const Eigen::MatrixXd& x) const {
+  MlpWorkspace ws;
+  forward(params, x, ws);
+  ws.a.front() = x;
+  return std::move(ws.a);
 }
 
 double Mlp::loss_and_gradient(const Vec& params, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
                               Vec& grad) const {
-  const std::vector<Eigen::MatrixXd> a = activations(params, x);
+  MlpWorkspace ws;
+  return loss_and_gradient(params, x, y, grad, ws);
+}
+
+double Mlp::loss_and_gradient(const Vec& params, const Eigen::MatrixXd& x, const Eigen::VectorXd& y, Vec& grad,
+                              MlpWorkspace& ws) const {
+  const Eigen::MatrixXd& out = forward(params, x, ws);
   const Eigen::Index batch = x.cols();
-  const Eigen::MatrixXd& out = a.back();
-  Eigen::MatrixXd g(out.rows(), batch);  // d(mean loss)/d(output)
+  Eigen::MatrixXd& g = ws.g;  // d(mean loss)/d(output)
+  g.resize(out.rows(), batch);
   double loss = 0;
   if (classes_ == 0) {
     // MSELoss: mean((o - y)^2); its backward is 2 (o - y) / B.
@@ -115,22 +180,24 @@ double Mlp::loss_and_gradient(const Vec& params, const Eigen::MatrixXd& x, const
 
   grad.resize(parameter_count_);
   for (int l = static_cast<int>(sizes_.size()) - 2; l >= 0; --l) {
-    const int in = sizes_[l], outs = sizes_[l + 1];
-    Weights gw(grad.data() + offsets_[l], outs, in);
-    gw.noalias() = g * a[l].transpose();
-    grad.segment(offsets_[l] + static_cast<Eigen::Index>(outs) * in, outs) = g.rowwise().sum();
+    const Eigen::MatrixXd& in = l == 0 ? x : ws.a[static_cast<std::size_t>(l)];
+    linear_weight_gradient(ws.g, in, grad.data() + offsets_[l]);
     if (l == 0) break;
-    const ConstWeights w(params.data() + offsets_[l], outs, in);
-    Eigen::MatrixXd below(in, batch);
-    below.noalias() = w.transpose() * g;
-    backprop_activation(activation_, a[l], below);
-    g = std::move(below);
+    linear_input_gradient(params.data() + offsets_[l], sizes_[l + 1], sizes_[l], ws.g, ws.below);
+    backprop_activation(activation_, in, ws.below);
+    ws.g.swap(ws.below);
   }
   return loss;
 }
 
 Mlp::Evaluation Mlp::evaluate(const Vec& params, const Eigen::MatrixXd& x, const Eigen::VectorXd& y) const {
-  const Eigen::MatrixXd out = activations(params, x).back();
+  MlpWorkspace ws;
+  return evaluate(params, x, y, ws);
+}
+
+Mlp::Evaluation Mlp::evaluate(const Vec& params, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
+                              MlpWorkspace& ws) const {
+  const Eigen::MatrixXd& out = forward(params, x, ws);
   double loss = 0;
   Eigen::Index correct = 0;
   for (Eigen::Index j = 0; j < x.cols(); ++j) {
