@@ -3,7 +3,7 @@
 ours against torch 1.13 on the CPU, in the same run: this script starts our benchmark binary,
 then times torch on the same network shape, dtype (float64) and batch size, and prints the ratio.
 
-    /usr/bin/python3 bench/compare_torch_nn.py build/h-bench/bench/adamlab_bench [--cpu]
+    /usr/bin/python3 bench/compare_torch_nn.py build/h-bench/bench/adamlab_nn_bench [--cpu]
 
 The network is the page's default task: 2 inputs (x, y), hidden 8x8 tanh (or the width of the
 benchmark's second argument), 2 outputs, CrossEntropyLoss, batch 10. --cpu times torch by process

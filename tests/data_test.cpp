@@ -178,8 +178,8 @@ TEST(Dataset, TheJitterHasItsOwnStreamSoNoiseOnlyScalesIt) {
 TEST(Dataset, PolynomialSinAndCosMatchLibm) {
   for (int i = -2000; i <= 2000; ++i) {
     const double t = i / 997.0;
-    EXPECT_NEAR(data_detail::sin_turns(t), std::sin(2 * M_PI * t), 3e-15) << t;
-    EXPECT_NEAR(data_detail::cos_turns(t), std::cos(2 * M_PI * t), 3e-15) << t;
+    EXPECT_NEAR(noise_detail::sin_turns(t), std::sin(2 * M_PI * t), 3e-15) << t;
+    EXPECT_NEAR(noise_detail::cos_turns(t), std::cos(2 * M_PI * t), 3e-15) << t;
   }
 }
 

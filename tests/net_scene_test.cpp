@@ -92,6 +92,7 @@ TEST(NetScene, ChangingARunReplaysItToTheCurrentStep) {
 
 TEST(NetScene, ADivergedRunStopsWhereItDiverged) {
   NetScene s;
+  s.set_model("mlp:activation=linear");  // tanh saturates and stays finite; a linear net explodes
   s.add_run("sgd:lr=1e6");
   s.step(100);
   const auto& r = s.runs()[0];

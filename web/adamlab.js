@@ -46,6 +46,8 @@
     al_sweep_start: ['string', 'string', 'number', 'string', 'number', 'number'], al_sweep_state: [],
     al_sweep_cancel: [], al_sweep_clear: [], al_sweep_cell: ['number', 'number'], al_sweep_metric: [],
     al_set_noise: ['string', 'number'], al_layout: [],
+    al_set_mode: ['string'], al_set_network: ['string', 'string', 'number', 'number'], al_new_seed: [],
+    al_load_csv: ['string', 'number'],
   };
 
   // Strings go to C++ through malloc'd memory, not through ccall's 'string' conversion: that one
@@ -254,10 +256,49 @@
     sweepMetric() { return call('al_sweep_metric'); },
     /** Gradient noise for every run: 'none' or 'gaussian:std=S[,relative=true]', with its seed. */
     setNoise(noiseSpec, seed = 0) { call('al_set_noise', spec(noiseSpec, 'noise'), number(seed, 'seed')); },
+    // --- the network mode (issue 11) ---
+    /** Shows 'network' (neural networks training on data) or 'landscape' (the 2D test functions).
+     *  Play, pause, step, reset, speed, step limit and the run calls act on the mode shown;
+     *  getState() describes it ({mode, step, epoch, runs: [{trainLoss, testLoss, trainAccuracy,
+     *  testAccuracy, diverged, divergedAt, ...}], network: {data, model, batchSize, seed,
+     *  parameters, layers, step, epoch, view, ...}}). */
+    setMode(mode) {
+      if (mode !== 'network' && mode !== 'landscape') throw new Error(`invalid mode: '${describe(mode)}' (landscape or network)`);
+      call('al_set_mode', mode);
+      writeHash(true);
+    },
+    /** The network task, every given part at once (a refused one changes nothing):
+     *  {data: 'spirals:noise=0.2', model: 'mlp:hidden=16x16,activation=relu', batchSize: 10, seed: 1}.
+     *  Every run restarts on the new task. */
+    setNetwork(options) {
+      if (typeof options !== 'object' || options === null) throw new Error(`invalid network options: '${describe(options)}' (expected {data, model, batchSize, seed})`);
+      for (const k of Object.keys(options))
+        if (!['data', 'model', 'batchSize', 'seed'].includes(k)) throw new Error(`unknown network option '${describe(k)}' (data, model, batchSize, seed)`);
+      const whole = (v, what) => {
+        if (v === undefined || v === null) return kNotGiven;
+        if (!Number.isInteger(v) || v < 0) throw new Error(`invalid ${what}: '${describe(v)}' (a whole number)`);
+        return v;
+      };
+      call('al_set_network', spec(options.data, 'data', true), spec(options.model, 'model', true),
+           whole(options.batchSize, 'batch size'), whole(options.seed, 'seed'));
+      writeHash(true);
+    },
+    /** New data, initial weights and batch order (Reset keeps them): returns the new seed. */
+    newSeed() { const r = call('al_new_seed').seed; writeHash(true); return r; },
+    /** Trains on the user's rows instead: 'x,y,label' lines (2D classes 0..7) or 'x,y' (1D
+     *  regression), an optional header. A bad row throws an Error naming its line; nothing loads. */
+    loadCsv(text, testFraction = 0.3) {
+      if (typeof text !== 'string') throw new Error(`invalid csv: '${describe(text)}' (expected a string)`);
+      if (text.length > kMaxLinkChars) throw new Error(`invalid csv: ${text.length} characters long (at most ${kMaxLinkChars})`);
+      if (text.indexOf('\0') >= 0) throw new Error(`invalid csv: a NUL character at index ${text.indexOf('\0')}`);
+      call('al_load_csv', text, number(testFraction, 'test fraction'));
+      writeHash(true);
+    },
     /** Where the last frame put everything, in CSS px ({left, top, width, height} or null): mode
      *  ('desktop' | 'phone' | 'embed'), map, controls, chart {rect, plot, readable, shown, quantity},
      *  legend {rect, entries, faded, lossValues}, colourBar {rect, compact, faded}, toolbar, hover,
-     *  anatomyLegend, start, minima [...] (src/app/app_layout_bridge.cpp). */
+     *  anatomyLegend, start, minima [...], page ('landscape' | 'network'), modeSwitch {landscape, network}
+     *  (the switch's buttons; src/app/app_layout_bridge.cpp). */
     layout() { return call('al_layout'); },
   };
   window.adamlab = api;

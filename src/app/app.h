@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "nn/net_scene.h"
 #include "sim/scene.h"
 #include "ui/commands.h"
 #include "ui/playground.h"
@@ -33,6 +34,18 @@ class App {
 
   Scene& scene() { return scene_; }
   const Scene& scene() const { return scene_; }
+  // The network mode's scene (issue 11), beside the landscape's: the frame advances only the
+  // scene of the mode shown (app_network.cpp).
+  NetScene& net_scene() { return net_scene_; }
+  const NetScene& net_scene() const { return net_scene_; }
+  ui::Mode mode() const { return ui_.share().mode; }
+  bool network() const { return mode() == ui::Mode::network; }
+  // Shows `mode` (the switch, setMode, a link's mode=): the other scene keeps its state, paused
+  // where it was.
+  void set_mode(ui::Mode mode);
+  // The network scene as it opens: spirals, the default runs, playing (the UI's network Reset
+  // to defaults; the page stays in network mode).
+  void reset_network_to_defaults();
   ui::Playground& ui() { return ui_; }
   const FrameStats& stats() const { return stats_; }
   const std::string& error() const { return error_; }
@@ -74,11 +87,16 @@ class App {
 
  private:
   void after_frame(double dt_seconds);
+  void frame_network(double dt_seconds);
+  std::vector<std::string> apply_network_link(const std::string& text);
   std::string build_link(bool embed) const;
+  std::string build_network_link(bool embed) const;
   std::string lesson_fingerprint() const;
   Scene scene_;
   ui::Playground ui_;
   ui::CommandQueue commands_;
+  NetScene net_scene_;
+  ui::NetCommandQueue net_commands_;
   std::string error_;
   FrameStats stats_;
   std::vector<ui::UiAction> actions_;

@@ -76,7 +76,10 @@ std::string anatomy_json(const adamlab::StepAnatomy& a, long long inspected, lon
   return s + "}}";
 }
 
-// The UI state a page or test reads beside the scene: link, link errors, embed flags, anatomy.
+}  // namespace
+
+namespace adamlab::app {
+
 std::string ui_state_json(App& app) {
   const auto& share = app.ui().share();
   std::string s = ",\"link\":" + adamlab::json_string(app.link());
@@ -101,10 +104,13 @@ std::string ui_state_json(App& app) {
   return s;
 }
 
-}  // namespace
+}  // namespace adamlab::app
+
+using adamlab::app::ui_state_json;
 
 AL_EXPORT const char* al_get_state() {
   return respond([](App& app) {
+    if (app.network()) return adamlab::app::network_state_json(app);
     std::string s = adamlab::scene_state_json(app.scene());
     // UI-side state an embedding page may want: which run the panel edits.
     std::string extra = ",\"selected\":" + std::to_string(app.ui().panel().selected());
@@ -123,6 +129,8 @@ AL_EXPORT const char* al_get_state() {
     // Whether a text field has the keyboard (a test typing into the UI checks it got there).
     extra += std::string(",\"uiTyping\":") + (ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput ? "true" : "false");
     extra += ui_state_json(app);
+    // The mode, and the network scene waiting beside the landscape (the same part as in network mode).
+    extra += ",\"mode\":\"landscape\",\"network\":" + adamlab::app::network_part_json(app);
     s.insert(s.size() - 1, extra);
     return s;
   });
@@ -135,13 +143,18 @@ AL_EXPORT const char* al_reset_to_defaults() {
   });
 }
 
-AL_EXPORT const char* al_play() { return respond([](App& app) { app.scene().play(); return ok(); }); }
-AL_EXPORT const char* al_pause() { return respond([](App& app) { app.scene().pause(); return ok(); }); }
+AL_EXPORT const char* al_play() {
+  return respond([](App& app) { app.network() ? app.net_scene().play() : app.scene().play(); return ok(); });
+}
+AL_EXPORT const char* al_pause() {
+  return respond([](App& app) { app.network() ? app.net_scene().pause() : app.scene().pause(); return ok(); });
+}
 AL_EXPORT const char* al_reset() { return respond([](App& app) { app.reset(); return ok(); }); }
 
 AL_EXPORT const char* al_step(double n) {
   return respond([n](App& app) {
-    app.scene().step(whole(n, "step count"));
+    const long long count = whole(n, "step count");
+    app.network() ? app.net_scene().step(count) : app.scene().step(count);
     return ok();
   });
 }
@@ -162,35 +175,38 @@ AL_EXPORT const char* al_set_start(double x, double y) {
 
 AL_EXPORT const char* al_add_run(const char* optimizer, const char* scheduler) {
   return respond([optimizer, scheduler](App& app) {
-    const int id = app.scene().add_run(text(optimizer, "optimizer spec"), text(scheduler, "scheduler spec"));
+    const std::string opt = text(optimizer, "optimizer spec"), sched = text(scheduler, "scheduler spec");
+    const int id = app.network() ? app.net_scene().add_run(opt, sched) : app.scene().add_run(opt, sched);
     return "{\"id\":" + std::to_string(id) + "}";
   });
 }
 
 AL_EXPORT const char* al_remove_run(double id) {
   return respond([id](App& app) {
-    app.scene().remove_run(run_id(id));
+    app.network() ? app.net_scene().remove_run(run_id(id)) : app.scene().remove_run(run_id(id));
     return ok();
   });
 }
 
 AL_EXPORT const char* al_update_run(double id, const char* optimizer, const char* scheduler) {
   return respond([id, optimizer, scheduler](App& app) {
-    app.scene().update_run(run_id(id), text(optimizer, "optimizer spec"), text(scheduler, "scheduler spec"));
+    const int rid = run_id(id);
+    const std::string opt = text(optimizer, "optimizer spec"), sched = text(scheduler, "scheduler spec");
+    app.network() ? app.net_scene().update_run(rid, opt, sched) : app.scene().update_run(rid, opt, sched);
     return ok();
   });
 }
 
 AL_EXPORT const char* al_duplicate_run(double id) {
   return respond([id](App& app) {
-    const int fresh = app.scene().duplicate_run(run_id(id));
+    const int fresh = app.network() ? app.net_scene().duplicate_run(run_id(id)) : app.scene().duplicate_run(run_id(id));
     return "{\"id\":" + std::to_string(fresh) + "}";
   });
 }
 
 AL_EXPORT const char* al_set_visible(double id, int visible) {
   return respond([id, visible](App& app) {
-    app.scene().set_visible(run_id(id), visible != 0);
+    app.network() ? app.net_scene().set_visible(run_id(id), visible != 0) : app.scene().set_visible(run_id(id), visible != 0);
     return ok();
   });
 }
@@ -198,6 +214,11 @@ AL_EXPORT const char* al_set_visible(double id, int visible) {
 AL_EXPORT const char* al_select_run(double id) {
   return respond([id](App& app) {
     const int rid = run_id(id);
+    if (app.network()) {
+      if (!app.net_scene().find(rid)) throw Error("no run with id " + std::to_string(rid));
+      app.ui().net().select(rid);
+      return ok();
+    }
     if (!app.scene().find(rid)) throw Error("no run with id " + std::to_string(rid));
     app.ui().panel().select(rid);
     return ok();
@@ -206,14 +227,15 @@ AL_EXPORT const char* al_select_run(double id) {
 
 AL_EXPORT const char* al_set_speed(double steps_per_second) {
   return respond([steps_per_second](App& app) {
-    app.scene().set_speed(steps_per_second);
+    app.network() ? app.net_scene().set_speed(steps_per_second) : app.scene().set_speed(steps_per_second);
     return ok();
   });
 }
 
 AL_EXPORT const char* al_set_step_limit(double limit) {
   return respond([limit](App& app) {
-    app.scene().set_step_limit(whole(limit, "step limit"));
+    const long long n = whole(limit, "step limit");
+    app.network() ? app.net_scene().set_step_limit(n) : app.scene().set_step_limit(n);
     return ok();
   });
 }
@@ -242,6 +264,7 @@ AL_EXPORT const char* al_stats() {
            ",\"uiFrameMs\":" + adamlab::json_number(s.ui_average_ms) + ",\"lastFrameMs\":" + adamlab::json_number(s.last_ms) + ",\"maxFrameMs\":" + adamlab::json_number(s.max_ms) +
            ",\"firstFrameCpuMs\":" + adamlab::json_number(s.first_frame_ms) +
            ",\"rasterBuilds\":" + std::to_string(app.ui().landscape().raster_builds()) +
+           ",\"netRasterBuilds\":" + std::to_string(app.ui().net().view().raster_builds()) + ",\"mode\":\"" + adamlab::ui::to_string(app.mode()) + "\"" +
            ",\"heapBytes\":" + std::to_string(heap_bytes()) + "}";
   });
 }

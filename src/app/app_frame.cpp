@@ -9,9 +9,13 @@ namespace {
 constexpr double kLoopHoldSeconds = 1.5;
 }
 
-App::App() : scene_(Scene::with_default_runs()) { scene_.play(); }
+App::App() : scene_(Scene::with_default_runs()), net_scene_(NetScene::with_default_runs()) {
+  scene_.play();
+  net_scene_.play();
+}
 
 void App::frame(double dt_seconds) {
+  if (network()) return frame_network(dt_seconds);
   // The clock first, so this frame draws the state it shows the step counter for.
   scene_.advance(dt_seconds);
   ui_.share().lesson_changed = lesson_changed();
@@ -31,7 +35,8 @@ void App::frame(double dt_seconds) {
 void App::after_frame(double dt_seconds) {
   ui::UiRequests requests = ui_.take_requests();
   if (requests.dismiss_errors) ui_.share().errors_dismissed = true;
-  if (requests.reset_to_defaults) reset_to_defaults();
+  if (requests.reset_to_defaults) network() ? reset_network_to_defaults() : reset_to_defaults();
+  if (requests.mode) set_mode(*requests.mode);
   if (requests.restore_lesson) restore_lesson();
   if (requests.load_preset) {
     const bool embed = ui_.share().embed;
@@ -39,12 +44,19 @@ void App::after_frame(double dt_seconds) {
   }
   for (auto a : requests.actions) actions_.push_back(a);
   // Loop: hold the finished picture a moment, then play it again from the start.
-  if (ui_.share().loop && !scene_.playing() && scene_.step_count() >= scene_.step_limit()) {
+  const bool finished = network() ? !net_scene_.playing() && net_scene_.step_count() >= net_scene_.step_limit()
+                                  : !scene_.playing() && scene_.step_count() >= scene_.step_limit();
+  if (ui_.share().loop && finished) {
     loop_hold_ += std::max(dt_seconds, 0.0);
     if (loop_hold_ >= kLoopHoldSeconds) {
       loop_hold_ = 0;
-      scene_.reset();
-      scene_.play();
+      if (network()) {
+        net_scene_.reset();
+        net_scene_.play();
+      } else {
+        scene_.reset();
+        scene_.play();
+      }
     }
   } else {
     loop_hold_ = 0;
@@ -54,6 +66,9 @@ void App::after_frame(double dt_seconds) {
 void App::reset_to_defaults() {
   scene_ = Scene::with_default_runs();
   scene_.play();
+  net_scene_ = NetScene::with_default_runs();
+  net_scene_.play();
+  if (!net_scene_.runs().empty()) ui_.net().select(net_scene_.runs().front().id);
   lesson_link_.reset();
   lesson_state_.clear();
   ui_.share() = ui::ShareState{};

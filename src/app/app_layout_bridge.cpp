@@ -28,15 +28,20 @@ AL_EXPORT const char* al_layout() {
   return adamlab::app::respond_json(g_layout_result, [](adamlab::app::App& app) {
     const auto& ui = app.ui();
     const auto& l = ui.layout();
-    const auto& o = ui.landscape().overlays();
+    const bool net = app.network();
+    // Network mode: the main view's overlays and the network chart, in the same regions.
+    const auto& o = net ? ui.net().view().overlays() : ui.landscape().overlays();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const char* quantity = adamlab::ui::to_string(ui.chart().quantity());
+    const char* quantity = net ? (ui.net().chart().accuracy_shown() ? "accuracy" : "loss") : adamlab::ui::to_string(ui.chart().quantity());
+    const Box plot = !ui.chart_shown() ? Box{} : net ? ui.net().chart().plot_box() : ui.chart().plot_box();
+    const bool zoomed = net ? ui.net().chart().zoomed() : ui.chart().zoomed();
     std::string s = "{\"mode\":\"" + std::string(adamlab::ui::to_string(l.mode)) + "\",\"touch\":" + boolean(l.touch);
+    s += ",\"page\":\"" + std::string(adamlab::ui::to_string(app.mode())) + "\"";
     s += ",\"display\":{\"width\":" + adamlab::json_number(display.x) + ",\"height\":" + adamlab::json_number(display.y) + "}";
     s += ",\"map\":" + rect(l.map) + ",\"controls\":" + rect(l.controls);
-    s += ",\"chart\":{\"rect\":" + rect(l.chart) + ",\"plot\":" + rect(ui.chart_shown() ? ui.chart().plot_box() : Box{}) +
+    s += ",\"chart\":{\"rect\":" + rect(l.chart) + ",\"plot\":" + rect(plot) +
          ",\"readable\":" + boolean(l.chart_readable) + ",\"shown\":" + boolean(ui.chart_shown()) + ",\"quantity\":\"" + quantity +
-         "\",\"zoomed\":" + boolean(ui.chart().zoomed()) + "}";
+         "\",\"zoomed\":" + boolean(zoomed) + "}";
     s += ",\"legend\":{\"rect\":" + rect(o.legend) + ",\"entries\":" + std::to_string(o.legend_entries) +
          ",\"faded\":" + boolean(o.legend_faded) + ",\"lossValues\":" + boolean(o.legend_has_values) + "}";
     s += ",\"colourBar\":{\"rect\":" + rect(o.colour_bar) + ",\"compact\":" + boolean(o.colour_bar_compact) +
@@ -44,7 +49,8 @@ AL_EXPORT const char* al_layout() {
     s += ",\"toolbar\":" + (o.toolbar.empty() ? std::string("null")
                                                : "{\"rect\":" + rect(o.toolbar) + ",\"clear\":" + boolean(o.toolbar_clear) + "}");
     s += ",\"hover\":" + rect(o.hover);
-    s += ",\"anatomyLegend\":" + rect(ui.anatomy_view().active() ? ui.anatomy_view().legend_box() : Box{});
+    s += ",\"modeSwitch\":{\"landscape\":" + rect(ui.mode_switch().landscape) + ",\"network\":" + rect(ui.mode_switch().network) + "}";
+    s += ",\"anatomyLegend\":" + rect(!net && ui.anatomy_view().active() ? ui.anatomy_view().legend_box() : Box{});
     s += ",\"start\":" + rect(o.start) + ",\"minima\":[";
     for (std::size_t i = 0; i < o.minima.size(); ++i) s += (i ? "," : "") + rect(o.minima[i]);
     return s + "]}";

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "app/app.h"
+#include "nn/net_link.h"
 #include "sim/link.h"
 #include "sim/noise.h"
 #include "sim/presets.h"
@@ -45,14 +46,21 @@ bool matches_preset(const Scene& scene, const std::optional<Rect>& view, const s
 }  // namespace
 
 std::vector<std::string> App::apply_link(const std::string& text) {
-  const ParsedLink parsed = parse_link(text);
+  // mode=network is read by nn/net_link.h (app_network_link.cpp); any other link is a landscape
+  // link, read as it always was (a mode=landscape piece is dropped first).
+  std::vector<std::string> mode_errors;
+  if (link_mode(text, &mode_errors) == LinkMode::network) return apply_network_link(text);
+  const ParsedLink parsed = parse_link(has_mode_piece(text) ? without_mode(text) : text);
   const AppliedLink applied = adamlab::load_link(parsed.link, scene_);
-  std::vector<std::string> errors = parsed.errors;
+  std::vector<std::string> errors = mode_errors;
+  errors.insert(errors.end(), parsed.errors.begin(), parsed.errors.end());
   errors.insert(errors.end(), applied.errors.begin(), applied.errors.end());
   errors = summarize_link_errors(errors);
   const SceneLink& L = parsed.link;
 
   ui::ShareState& share = ui_.share();
+  share.mode = ui::Mode::landscape;
+  net_scene_.pause();
   share.preset = L.preset;
   share.panels = L.panels;
   share.embed = L.embed.value_or(false);
@@ -126,6 +134,7 @@ void App::restore_lesson() {
 }
 
 void App::reset() {
+  if (network()) return net_scene_.reset();
   if (lesson_link_ && scene_.problem_spec() != lesson_problem_) {
     // Another landscape altogether: the lesson's start means nothing on it, so the whole lesson.
     const bool playing = scene_.playing();
@@ -146,6 +155,7 @@ std::string App::link() const { return build_link(false); }
 std::string App::embed_link() const { return build_link(true); }
 
 std::string App::build_link(bool embed) const {
+  if (network()) return build_network_link(embed);
   UiLinkState ui;
   const auto& share = ui_.share();
   ui.view = ui_.landscape().requested_view();

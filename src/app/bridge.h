@@ -50,3 +50,8 @@ AL_EXPORT const char* al_sweep_receive(double serial, double begin, double count
                                        double compute_ms);
 AL_EXPORT const char* al_sweep_compute_here(double serial);
 AL_EXPORT const char* al_set_noise(const char* spec, double seed);
+// The network mode (app_network_bridge.cpp). "" / kNotGiven leave a part as it is.
+AL_EXPORT const char* al_set_mode(const char* mode);
+AL_EXPORT const char* al_set_network(const char* data, const char* model, double batch_size, double seed);
+AL_EXPORT const char* al_new_seed();
+AL_EXPORT const char* al_load_csv(const char* csv, double test_fraction);

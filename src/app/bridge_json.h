@@ -52,6 +52,13 @@ inline std::string link_too_long(double chars) {
          "); nothing was loaded";
 }
 
+// The UI state a page or test reads beside the scene: link, link errors, embed flags, anatomy
+// (app_bridge.cpp), as ",\"key\":value" pieces to append to an object.
+std::string ui_state_json(App& app);
+// getState() in network mode, and its "network" part (app_network_bridge.cpp).
+std::string network_state_json(App& app);
+std::string network_part_json(App& app);
+
 // Stores body(app)'s JSON in `result`, or {"error": message} for any exception (also when the
 // app is not running), and returns result.c_str(): valid until `result` is next written.
 template <class F>

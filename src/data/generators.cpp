@@ -31,9 +31,7 @@ void jitter(Sample& s, double noise, std::uint64_t seed) {
 
 }  // namespace
 
-double cos_turns(double turns) { return noise_detail::cos_two_pi(turns - std::floor(turns)); }
 // sin(2 pi t) = cos(2 pi (t - 1/4)) = cos(2 pi (t + 3/4)).
-double sin_turns(double turns) { return cos_turns(turns + 0.75); }
 
 // sklearn's make_moons, (cos t, sin t) and (1 - cos t, 1/2 - sin t) for t in [0, pi], moved to
 // the origin and scaled by 3 to TensorFlow Playground's range.
@@ -42,7 +40,7 @@ Sample make_moons(const DataKeys& keys, std::uint64_t seed) {
   const Draws where(seed, Stream::points);
   for (std::int64_t i = 0; i < keys.n; ++i) {
     const double half_turn = 0.5 * where.uniform(i);
-    const double c = cos_turns(half_turn), sn = sin_turns(half_turn);
+    const double c = noise_detail::cos_turns(half_turn), sn = noise_detail::sin_turns(half_turn);
     const bool upper = s.y(i) == 0.0;
     s.x(0, i) = 3.0 * ((upper ? c : 1.0 - c) - 0.5);
     s.x(1, i) = 3.0 * ((upper ? sn : 0.5 - sn) - 0.25);
@@ -59,8 +57,8 @@ Sample make_circles(const DataKeys& keys, std::uint64_t seed) {
   for (std::int64_t i = 0; i < keys.n; ++i) {
     const double r = s.y(i) == 1.0 ? 2.5 * where.uniform(2 * i) : 3.5 + 1.5 * where.uniform(2 * i);
     const double turns = where.uniform(2 * i + 1);
-    s.x(0, i) = r * cos_turns(turns);
-    s.x(1, i) = r * sin_turns(turns);
+    s.x(0, i) = r * noise_detail::cos_turns(turns);
+    s.x(1, i) = r * noise_detail::sin_turns(turns);
   }
   jitter(s, keys.noise, seed);
   return s;
@@ -91,8 +89,8 @@ Sample make_spirals(const DataKeys& keys, std::uint64_t seed) {
     const std::int64_t m = (keys.n - arm + arms - 1) / arms;  // points on this arm
     const double along = static_cast<double>(j) / static_cast<double>(m);
     const double r = 5.0 * along, turns = 1.75 * along + static_cast<double>(arm) / arms;
-    s.x(0, i) = r * sin_turns(turns);
-    s.x(1, i) = r * cos_turns(turns);
+    s.x(0, i) = r * noise_detail::sin_turns(turns);
+    s.x(1, i) = r * noise_detail::cos_turns(turns);
   }
   jitter(s, keys.noise, seed);
   return s;
@@ -105,8 +103,8 @@ Sample make_blobs(const DataKeys& keys, std::uint64_t seed) {
   Sample s = planar(keys.n, k);
   for (std::int64_t i = 0; i < keys.n; ++i) {
     const double turns = 0.125 + static_cast<double>(i % k) / k;
-    s.x(0, i) = 4.0 * cos_turns(turns);
-    s.x(1, i) = 4.0 * sin_turns(turns);
+    s.x(0, i) = 4.0 * noise_detail::cos_turns(turns);
+    s.x(1, i) = 4.0 * noise_detail::sin_turns(turns);
   }
   jitter(s, keys.noise, seed);
   return s;
@@ -123,7 +121,7 @@ Sample make_sine(const DataKeys& keys, std::uint64_t seed) {
   for (std::int64_t i = 0; i < keys.n; ++i) {
     const double x = -3.0 + 6.0 * where.uniform(i);
     s.x(0, i) = x;
-    s.y(i) = sin_turns(x / kTwoPi) + keys.noise * z.normal(i, 0);
+    s.y(i) = noise_detail::sin_turns(x / kTwoPi) + keys.noise * z.normal(i, 0);
   }
   return s;
 }

@@ -34,11 +34,6 @@ class Draws {
   std::uint64_t key_;
 };
 
-// cos and sin of 2*pi*turns from sim/noise.h's polynomial (std::cos and std::sin may differ in the
-// last bit between libms). Any finite turns.
-double cos_turns(double turns);
-double sin_turns(double turns);
-
 // All points of a dataset before the split: one column per point; y a class index or a target.
 struct Sample {
   Eigen::MatrixXd x;

@@ -53,13 +53,7 @@ std::vector<Feature> parse_features(const std::string& text) {
 
 bool uses_y(Feature f) { return f == Feature::y || f == Feature::y2 || f == Feature::xy || f == Feature::siny; }
 
-// sin(v) from sim/noise.h's fixed polynomial, so features agree bit for bit natively and in WASM.
-double portable_sin(double v) {
-  const double turns = v / (2 * 3.14159265358979323846);
-  double u = turns - std::floor(turns) - 0.25;  // sin(2 pi t) = cos(2 pi (t - 1/4))
-  if (u < 0) u += 1;
-  return noise_detail::cos_two_pi(u);
-}
+double portable_sin(double v) { return noise_detail::sin_turns(v / (2 * 3.14159265358979323846)); }
 
 }  // namespace
 

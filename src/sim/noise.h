@@ -11,6 +11,7 @@
 //   gaussian:std=S[,relative=true|false]
 // absolute (default): g_i + S*z;  relative: g_i + (S*z)*g_i, i.e. S is a fraction of |g_i|.
 // z ~ N(0,1) is drawn per step k (1-based: the step the gradient feeds) and coordinate i.
+#include <cmath>
 #include <cstdint>
 #include <string>
 
@@ -41,6 +42,10 @@ std::uint64_t splitmix64(std::uint64_t x);
 // Deterministic log on (0, 1] and cos(2 pi u) on [0, 1): fixed polynomials, no libm.
 double log_unit(double u);
 double cos_two_pi(double u);
+// cos and sin of 2*pi*turns for any finite turns, from the same polynomial: what the datasets and
+// the network's sin features use, so their points agree bit for bit across libms.
+inline double cos_turns(double turns) { return cos_two_pi(turns - std::floor(turns)); }
+inline double sin_turns(double turns) { return cos_turns(turns + 0.75); }
 }  // namespace noise_detail
 
 // A standard normal draw for (seed, step, coordinate): Box-Muller on two hashed uniforms.

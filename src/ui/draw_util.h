@@ -27,6 +27,19 @@ inline float stacked_line_width(float base, float step, int visible, int order) 
   return base + step * static_cast<float>(std::min(visible - 1 - order, 3));
 }
 
+// The page's regions: windows placed by ui/layout.h, never moved, resized or brought to front.
+constexpr ImGuiWindowFlags kFixedWindowFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                               ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                               ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+// Inside a scrolling child: a press on no widget starts a finger scroll (ImGui would make it a
+// window move, which a fixed region refuses); it lasts until the release. `scrolling` persists.
+inline void finger_scroll(bool& scrolling) {
+  if (ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !ImGui::IsAnyItemHovered()) scrolling = true;
+  if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) scrolling = false;
+  if (scrolling) ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+}
+
 // Short, readable number for axis labels: 0.5, 12, 1e-06 (at most 4 significant digits).
 std::string axis_number(double value);
 // A power of ten as a label: 0.01, 1, 1000, 1e+06 (plain from 1e-3 to 1e4).

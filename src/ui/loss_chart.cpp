@@ -7,10 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "imgui.h"
 #include "sim/palette.h"
 #include "sim/scene.h"
-#include "ui/chart_scale.h"
 #include "ui/draw_util.h"
 #include "ui/option_meta.h"
 #include "ui/view_transform.h"
@@ -24,10 +22,55 @@ double nearest_minimum_distance(const Problem& problem, double x, double y) {
   return best;
 }
 
+const TraceRow& trace_row(const ChartSeries& s, std::size_t i) { return (*static_cast<const std::vector<TraceRow>*>(s.rows))[i]; }
+ChartPoint loss_at(const ChartSeries& s, std::size_t i) {
+  const TraceRow& r = trace_row(s, i);
+  return {static_cast<double>(r.step), r.loss};
+}
+ChartPoint lr_at(const ChartSeries& s, std::size_t i) {
+  const TraceRow& r = trace_row(s, i);
+  return {static_cast<double>(r.step), r.lr};
+}
+ChartPoint distance_at(const ChartSeries& s, std::size_t i) {
+  const TraceRow& r = trace_row(s, i);
+  return {static_cast<double>(r.step), nearest_minimum_distance(*static_cast<const Problem*>(s.context), r.x, r.y)};
+}
+
 }  // namespace
 
 const char* to_string(ChartQuantity q) {
   return q == ChartQuantity::Loss ? "loss" : q == ChartQuantity::DistanceToMinimum ? "distance" : "lr";
+}
+
+void draw_dashed_polyline(ImDrawList* dl, const ImVec2* points, int count, ImU32 colour, float width, float dash, float gap) {
+  // Walks the polyline and emits the "on" stretches as their own polylines, so the pattern runs
+  // on across vertices (per-column points are a pixel apart: per-segment dashes would be solid).
+  const float period = dash + gap;
+  float phase = 0;  // distance into the current period
+  std::vector<ImVec2> on;
+  for (int i = 1; i < count; ++i) {
+    const ImVec2 a = points[i - 1], b = points[i];
+    const float len = std::hypot(b.x - a.x, b.y - a.y);
+    float t = 0;
+    while (t < len) {
+      const bool drawing = phase < dash;
+      const float left = (drawing ? dash : period) - phase;
+      const float step = std::min(left, len - t);
+      const float f0 = t / len, f1 = (t + step) / len;
+      if (drawing) {
+        if (on.empty()) on.push_back(ImVec2(a.x + (b.x - a.x) * f0, a.y + (b.y - a.y) * f0));
+        on.push_back(ImVec2(a.x + (b.x - a.x) * f1, a.y + (b.y - a.y) * f1));
+      }
+      t += step;
+      phase += step;
+      if (phase >= period) phase -= period;
+      if (drawing && phase >= dash) {
+        if (on.size() >= 2) dl->AddPolyline(on.data(), static_cast<int>(on.size()), colour, ImDrawFlags_None, width);
+        on.clear();
+      }
+    }
+  }
+  if (on.size() >= 2) dl->AddPolyline(on.data(), static_cast<int>(on.size()), colour, ImDrawFlags_None, width);
 }
 
 void LossChart::draw(const Scene& scene, std::optional<std::int64_t> cursor, bool compact) {
@@ -62,6 +105,34 @@ void LossChart::draw(const Scene& scene, std::optional<std::int64_t> cursor, boo
     }
   }
 
+  std::vector<ChartSeries> series;
+  if (label_cache_.size() > 64) label_cache_.clear();
+  for (const auto& r : scene.runs()) {
+    if (!r.visible) continue;
+    ChartSeries s;
+    // Labels are cached by spec: building one constructs the optimizer, too slow for every frame.
+    const std::string key = to_string(r.optimizer) + "@" + r.scheduler;
+    auto cached = label_cache_.find(key);
+    if (cached == label_cache_.end()) cached = label_cache_.emplace(key, optimizer_label(r.optimizer)).first;
+    s.label = cached->second;
+    s.rgb = run_colour_rgb(r.colour);
+    s.rows = &r.history.rows();
+    s.count = r.history.rows().size();
+    s.context = &problem;
+    s.at = quantity_ == ChartQuantity::Loss ? loss_at : quantity_ == ChartQuantity::LearningRate ? lr_at : distance_at;
+    series.push_back(std::move(s));
+  }
+  ChartPlot options;
+  options.scale = kind;
+  options.last_step = static_cast<double>(scene.step_count());
+  options.quantity = to_string(quantity_);
+  options.cursor = cursor;
+  options.compact = compact;
+  plot(series, options);
+}
+
+void LossChart::plot(const std::vector<ChartSeries>& series, const ChartPlot& options) {
+  const ChartScale kind = options.scale;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImVec2 size = ImGui::GetContentRegionAvail();
   size.x = std::max(size.x, 40.0f);
@@ -76,18 +147,10 @@ void LossChart::draw(const Scene& scene, std::optional<std::int64_t> cursor, boo
   dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(22, 24, 30, 255));
   if (right - left < 20 || bottom - top < 20) return;
 
-  auto value_of = [&](const TraceRow& r) {
-    switch (quantity_) {
-      case ChartQuantity::Loss: return r.loss;
-      case ChartQuantity::LearningRate: return r.lr;
-      case ChartQuantity::DistanceToMinimum: return nearest_minimum_distance(problem, r.x, r.y);
-    }
-    return r.loss;
-  };
   auto usable = [&](double v) { return !std::isnan(kind.to_unit(v)); };
 
   // Steps in view: every step so far, or the zoomed range. The wheel zooms about the mouse.
-  const double all_hi = static_cast<double>(std::max<std::int64_t>(scene.step_count(), 10));
+  const double all_hi = std::max(options.last_step, 10.0);
   if (steps_ && steps_->first >= all_hi - 4) steps_.reset();  // a reset left the zoomed range empty
   double xlo = steps_ ? steps_->first : 0.0, xhi = steps_ ? steps_->second : all_hi;
   auto step_at = [&](float px) { return xlo + (px - left) / (right - left) * (xhi - xlo); };
@@ -108,13 +171,15 @@ void LossChart::draw(const Scene& scene, std::optional<std::int64_t> cursor, boo
     xhi = all_hi;
   }
 
-  // The y range follows the curves in view: only rows inside the step range count.
+  // The y range follows the curves in view: only points inside the step range count.
   ChartRange range(kind);
-  for (const auto& r : scene.runs()) {
-    if (!r.visible || r.history.rows().empty()) continue;
-    range.add_start(value_of(r.history.rows().front()));
-    for (const auto& row : r.history.rows())
-      if (row.step >= xlo && row.step <= xhi) range.add(value_of(row));
+  for (const auto& s : series) {
+    if (s.count == 0) continue;
+    range.add_start(s.point(0).value);
+    for (std::size_t i = 0; i < s.count; ++i) {
+      const ChartPoint p = s.point(i);
+      if (p.step >= xlo && p.step <= xhi) range.add(p.value);
+    }
   }
   const ChartScale scale = range.fit();
   const double lo = scale.lo, hi = scale.hi;
@@ -149,6 +214,19 @@ void LossChart::draw(const Scene& scene, std::optional<std::int64_t> cursor, boo
         dl->AddText(ImVec2(left - 6 - ImGui::CalcTextSize(s.c_str()).x, py - line / 2), text, s.c_str());
       }
     }
+    // Less than two decades in view (a loss settling between 0.5 and 0.7): label 2x and 5x too,
+    // so the axis still says what the values are.
+    if (e1 - e0 < 1) {
+      for (int e = static_cast<int>(std::floor(lo)); e <= static_cast<int>(std::ceil(hi)); ++e)
+        for (double k : {2.0, 3.0, 5.0}) {
+          const double v = k * std::pow(10.0, e), u = std::log10(v);
+          if (u < lo || u > hi) continue;
+          const float py = to_y(scale.from_unit(u));
+          dl->AddLine(ImVec2(left, py), ImVec2(right, py), grid);
+          const std::string s = axis_number(v);
+          dl->AddText(ImVec2(left - 6 - ImGui::CalcTextSize(s.c_str()).x, py - line / 2), text, s.c_str());
+        }
+    }
   } else if (scale.kind == ChartScaleKind::symlog) {
     for (double t : symlog_ticks(lo, hi, std::max(2, static_cast<int>((bottom - top) / (line + 6))))) {
       const float py = to_y(t);
@@ -167,15 +245,14 @@ void LossChart::draw(const Scene& scene, std::optional<std::int64_t> cursor, boo
   dl->AddRect(ImVec2(left, top), ImVec2(right, bottom), IM_COL32(255, 255, 255, 60));
 
   // Curves: per pixel column keep the first, min, max and last value so spikes survive. Earlier
-  // runs are drawn wider underneath, as on the map, so equal curves show as nested lines.
+  // series are drawn wider underneath, as on the map, so equal curves show as nested lines.
   dl->PushClipRect(ImVec2(left, top - 2), ImVec2(right + 2, bottom + 2), true);
-  int visible_count = 0, order = 0;
-  for (const auto& r : scene.runs()) visible_count += r.visible ? 1 : 0;
+  int solid_count = 0, order = 0;
+  for (const auto& s : series) solid_count += s.dashed ? 0 : 1;
   std::vector<ImVec2> pts;
-  for (const auto& r : scene.runs()) {
-    if (!r.visible) continue;
-    const float width = stacked_line_width(1.5f, 0.8f, visible_count, order);
-    ++order;
+  for (const auto& s : series) {
+    const float width = s.dashed ? 1.3f : stacked_line_width(1.5f, 0.8f, solid_count, order);
+    if (!s.dashed) ++order;
     pts.clear();
     int column = std::numeric_limits<int>::min();
     float cmin = 0, cmax = 0, clast = 0, cx = 0;
@@ -187,16 +264,14 @@ void LossChart::draw(const Scene& scene, std::optional<std::int64_t> cursor, boo
       }
       pts.push_back(ImVec2(cx, clast));
     };
-    const auto& rows = r.history.rows();
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      const auto& row = rows[i];
-      // Rows just outside the step range keep the line running to the plot's edges.
-      const bool inside = row.step >= xlo && row.step <= xhi;
-      const bool edge = (i + 1 < rows.size() && rows[i + 1].step >= xlo && row.step < xlo) || (i > 0 && rows[i - 1].step <= xhi && row.step > xhi);
+    for (std::size_t i = 0; i < s.count; ++i) {
+      const ChartPoint p = s.point(i);
+      // Points just outside the step range keep the line running to the plot's edges.
+      const bool inside = p.step >= xlo && p.step <= xhi;
+      const bool edge = (i + 1 < s.count && s.point(i + 1).step >= xlo && p.step < xlo) || (i > 0 && s.point(i - 1).step <= xhi && p.step > xhi);
       if (!inside && !edge) continue;
-      const double v = value_of(row);
-      if (!usable(v)) continue;
-      const float px = to_x(static_cast<double>(row.step)), py = to_y(v);
+      if (!usable(p.value)) continue;
+      const float px = to_x(p.step), py = to_y(p.value);
       const int col = static_cast<int>(std::floor(px));
       if (col != column) {
         flush();
@@ -210,19 +285,22 @@ void LossChart::draw(const Scene& scene, std::optional<std::int64_t> cursor, boo
       clast = py;
     }
     flush();
-    if (pts.size() >= 2)
-      dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), rgb_to_imu32(run_colour_rgb(r.colour)), ImDrawFlags_None, width);
+    if (pts.size() < 2) continue;
+    if (s.dashed)
+      draw_dashed_polyline(dl, pts.data(), static_cast<int>(pts.size()), rgb_to_imu32(s.rgb, 200), width);
+    else
+      dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), rgb_to_imu32(s.rgb), ImDrawFlags_None, width);
   }
-  if (cursor && *cursor >= xlo && *cursor <= xhi) {
-    const float px = to_x(static_cast<double>(*cursor));
+  if (options.cursor && *options.cursor >= xlo && *options.cursor <= xhi) {
+    const float px = to_x(static_cast<double>(*options.cursor));
     dl->AddLine(ImVec2(px, top), ImVec2(px, bottom), IM_COL32(255, 255, 255, 210), 1.5f);
     char label[32];
-    std::snprintf(label, sizeof label, "k=%lld", static_cast<long long>(*cursor));
+    std::snprintf(label, sizeof label, "k=%lld", static_cast<long long>(*options.cursor));
     label_with_backdrop(dl, ImVec2(std::min(px + 4, right - ImGui::CalcTextSize(label).x - 4), top + 2), IM_COL32(255, 255, 255, 255), label);
   }
   dl->PopClipRect();
 
-  // Hover read-out: the row nearest the mouse's step for every visible run, through the same
+  // Hover read-out: the point nearest the mouse's step for every series, through the same
   // (possibly just zoomed) step mapping the curves used this frame.
   if (hovered) {
     const float mx = ImGui::GetIO().MousePos.x;
@@ -231,19 +309,22 @@ void LossChart::draw(const Scene& scene, std::optional<std::int64_t> cursor, boo
       dl->AddLine(ImVec2(mx, top), ImVec2(mx, bottom), IM_COL32(255, 255, 255, 120));
       ImGui::BeginTooltip();
       ImGui::Text("step %.0f", step);
-      for (const auto& r : scene.runs()) {
-        if (!r.visible) continue;
-        const auto& rows = r.history.rows();
-        auto it = std::lower_bound(rows.begin(), rows.end(), static_cast<std::int64_t>(step),
-                                   [](const TraceRow& a, std::int64_t s) { return a.step < s; });
-        if (it == rows.end()) {
-          if (rows.empty()) continue;
-          it = rows.end() - 1;
+      char number[48];
+      for (const auto& s : series) {
+        if (s.count == 0) continue;
+        // The first point at or after the step (points are in step order), else the last.
+        std::size_t a = 0, b = s.count;
+        while (a < b) {
+          const std::size_t m = (a + b) / 2;
+          if (s.point(m).step < step) a = m + 1;
+          else b = m;
         }
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(rgb_to_imu32(run_colour_rgb(r.colour))), "%s: step %lld, %s %.6g",
-                           optimizer_label(r.optimizer).c_str(), static_cast<long long>(it->step), to_string(quantity_), value_of(*it));
+        const ChartPoint p = s.point(std::min(a, s.count - 1));
+        std::snprintf(number, sizeof number, options.value_format, p.value);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(rgb_to_imu32(s.rgb, s.dashed ? 200 : 255)), "%s: step %.0f, %s %s", s.label.c_str(),
+                           p.step, options.quantity, number);
       }
-      if (!compact) ImGui::TextDisabled("wheel: zoom steps, double click: all steps");
+      if (!options.compact) ImGui::TextDisabled("wheel: zoom steps, double click: all steps");
       ImGui::EndTooltip();
     }
   }

@@ -6,6 +6,7 @@
 
 #include "ui/anatomy_view.h"
 #include "ui/commands.h"
+#include "ui/run_panels.h"
 #include "ui/ui_state.h"
 
 namespace adamlab {
@@ -42,7 +43,7 @@ class ControlPanel {
   void draw_share(PanelContext& context);
 
   int selected_ = 0;  // run id; 0 = the first run
-  int add_choice_ = 0;
+  RunPanel run_panel_;
   bool reset_view_ = false;
   bool touch_ = false;
 };

@@ -5,14 +5,15 @@
 
 #include "imgui.h"
 #include "sim/scene.h"
+#include "ui/draw_util.h"
+#include "ui/mode_switch.h"
 #include "ui/noise_controls.h"
+#include "ui/playback_controls.h"
 
 namespace adamlab::ui {
 namespace {
 
-constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
-                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
+constexpr ImGuiWindowFlags kFixed = kFixedWindowFlags;
 
 }  // namespace
 
@@ -28,20 +29,7 @@ void apply_style() {
   style.Colors[ImGuiCol_WindowBg] = ImVec4(0.09f, 0.10f, 0.12f, 1.0f);
 }
 
-void Playground::handle_keys(CommandQueue& commands) const {
-  const ImGuiIO& io = ImGui::GetIO();
-  if (io.WantTextInput) return;  // typing a value must not play, step or reset
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) commands.push([](Scene& s) { s.toggle_play(); });
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), true)) commands.push([](Scene& s) { s.pause(); s.step(1); });
-  if (ImGui::IsKeyPressed('R', false)) commands.push([](Scene& s) { s.reset(); });  // GLFW_KEY_R == 'R'
-}
-
-void Playground::draw(const Scene& scene, CommandQueue& commands, const std::string& error) {
-  anatomy_view_.update(scene, anatomy_);
-  // The sweep computes a slice every frame, shown or not; a link's sweep the run refuses is reported.
-  const int sweep_run = scene.find(panel_.selected()) ? panel_.selected() : (scene.runs().empty() ? 0 : scene.runs().front().id);
-  sweep_.update(scene, sweep_run);
-  if (auto e = sweep_.take_request_error()) share_.link_errors.push_back(*e), share_.errors_dismissed = false;
+int Playground::begin_frame(bool sweep_open) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   LayoutInput in;
   in.width = display.x;
@@ -50,7 +38,7 @@ void Playground::draw(const Scene& scene, CommandQueue& commands, const std::str
   // An embed keeps the control column only when panels= asks for runs or params.
   in.column = share_.panels && (share_.shows("runs") || share_.shows("params"));
   in.chart = share_.shows("loss");
-  in.sweep_open = sweep_.open();
+  in.sweep_open = sweep_open;
   layout_ = compute_layout(in);
   const bool phone = layout_.mode == LayoutMode::phone;
   panel_.set_touch(layout_.touch);
@@ -64,6 +52,31 @@ void Playground::draw(const Scene& scene, CommandQueue& commands, const std::str
     ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 22.0f), ++pushed;
     ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, 18.0f), ++pushed;
   }
+  return pushed;
+}
+
+void Playground::draw_network(const NetScene& scene, NetCommandQueue& commands, const std::string& error) {
+  const int pushed = begin_frame(false);
+  mode_boxes_ = ModeSwitchBoxes{};
+  net_.draw(scene, commands, error, layout_, share_, requests_, mode_boxes_);
+  chart_shown_ = net_.chart_shown();
+  const Box& map = layout_.map;
+  const Box& bar = net_.toolbar_box();
+  if (!share_.link_errors.empty() && !share_.errors_dismissed)
+    draw_link_errors(map.x + 8, bar.empty() ? map.y + 8 : bar.bottom() + 6, map.w - 16);
+  ImGui::PopStyleVar(pushed);
+  handle_playback_keys(commands);
+}
+
+void Playground::draw(const Scene& scene, CommandQueue& commands, const std::string& error) {
+  anatomy_view_.update(scene, anatomy_);
+  // The sweep computes a slice every frame, shown or not; a link's sweep the run refuses is reported.
+  const int sweep_run = scene.find(panel_.selected()) ? panel_.selected() : (scene.runs().empty() ? 0 : scene.runs().front().id);
+  sweep_.update(scene, sweep_run);
+  if (auto e = sweep_.take_request_error()) share_.link_errors.push_back(*e), share_.errors_dismissed = false;
+  const int pushed = begin_frame(sweep_.open());
+  mode_boxes_ = ModeSwitchBoxes{};
+  const bool phone = layout_.mode == LayoutMode::phone;
 
   // The map's toolbar: embeds (play, reset, open) and phones (play, step, reset without opening
   // the controls). The map places it clear of the start; it is drawn after the map, on top.
@@ -123,13 +136,13 @@ void Playground::draw(const Scene& scene, CommandQueue& commands, const std::str
 
   ImGui::PopStyleVar(pushed);
   if (panel_.reset_view_requested()) landscape_.reset_view();
-  handle_keys(commands);
+  handle_playback_keys(commands);
 }
 
 void Playground::draw_controls(const Scene& scene, CommandQueue& commands, const std::string& error) {
   ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.35f, 1), "AdamLab");
   ImGui::SameLine();
-  ImGui::TextDisabled("PyTorch optimizers, live");
+  draw_mode_switch(Mode::landscape, requests_, mode_boxes_);
   PanelContext context{share_, anatomy_, anatomy_view_, requests_};
   panel_.draw(scene, commands, error, context);
   ImGui::Separator();
@@ -168,6 +181,7 @@ void Playground::draw_phone_sheet(const Scene& scene, CommandQueue& commands, co
   ImGui::SetNextWindowPos(ImVec2(sheet.x, sheet.y));
   ImGui::SetNextWindowSize(ImVec2(sheet.w, sheet.h));
   if (ImGui::Begin("##sheet", nullptr, kFixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+    draw_mode_switch(Mode::landscape, requests_, mode_boxes_);
     const bool select_sweep = sweep_.take_select_tab();
     bool chart_tab = false, sweep_open = false;
     if (ImGui::BeginTabBar("##sheettabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
@@ -180,11 +194,7 @@ void Playground::draw_phone_sheet(const Scene& scene, CommandQueue& commands, co
         // Its own scrolling region, scrolled by dragging with a finger as well as by the bar.
         ImGui::BeginChild("##controlsscroll", ImVec2(0, 0), false);
         draw_controls(scene, commands, error);
-        // A press on no widget starts a finger scroll (ImGui would make it a window move, which
-        // this fixed sheet refuses); it lasts until the release.
-        if (ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !ImGui::IsAnyItemHovered()) sheet_scrolling_ = true;
-        if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) sheet_scrolling_ = false;
-        if (sheet_scrolling_) ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+        finger_scroll(sheet_scrolling_);
         ImGui::EndChild();
         ImGui::EndTabItem();
       }
@@ -206,17 +216,7 @@ void Playground::draw_map_toolbar(const Scene& scene, CommandQueue& commands, Im
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 4);
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(5, 4));
   if (ImGui::Begin("##embedbar", nullptr, flags)) {
-    // Buttons with frames (not SmallButton): a finger needs the height.
-    if (ImGui::Button(scene.playing() ? "Pause" : "Play")) commands.push([](Scene& s) { s.toggle_play(); });
-    if (layout_.mode == LayoutMode::phone) {
-      ImGui::SameLine();
-      if (ImGui::Button("Step")) commands.push([](Scene& s) { s.pause(); s.step(1); });
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Reset")) commands.push([](Scene& s) { s.reset(); });
-    ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
-    ImGui::Text("%lld/%lld", static_cast<long long>(scene.step_count()), static_cast<long long>(scene.step_limit()));
+    draw_toolbar_playback(scene, commands, layout_.mode == LayoutMode::phone);
     if (share_.lesson_changed) {
       ImGui::SameLine();
       if (ImGui::Button("Lesson")) requests_.restore_lesson = true;
@@ -226,6 +226,8 @@ void Playground::draw_map_toolbar(const Scene& scene, CommandQueue& commands, Im
       ImGui::SameLine();
       if (ImGui::Button("Open")) requests_.actions.push_back(UiAction::open_full);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open this scene in the full playground (new tab), where every setting can change.");
+      ImGui::SameLine();
+      draw_mode_switch(Mode::landscape, requests_, mode_boxes_);
     }
     toolbar_size_ = ImGui::GetWindowSize();
   }

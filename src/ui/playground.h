@@ -9,12 +9,15 @@
 #include "ui/landscape_canvas.h"
 #include "ui/layout.h"
 #include "ui/loss_chart.h"
+#include "ui/mode_switch.h"
+#include "ui/net_playground.h"
 #include "ui/panels.h"
 #include "ui/sweep_panel.h"
 #include "ui/ui_state.h"
 
 namespace adamlab {
 class Scene;
+class NetScene;
 }
 
 namespace adamlab::ui {
@@ -22,6 +25,10 @@ namespace adamlab::ui {
 class Playground {
  public:
   void draw(const Scene& scene, CommandQueue& commands, const std::string& error);
+  // The network mode's page (ui/net_playground.h) in the same layout, with the same link banner.
+  void draw_network(const NetScene& scene, NetCommandQueue& commands, const std::string& error);
+  NetPlayground& net() { return net_; }
+  const NetPlayground& net() const { return net_; }
   LandscapeCanvas& landscape() { return landscape_; }
   const LandscapeCanvas& landscape() const { return landscape_; }
   ControlPanel& panel() { return panel_; }
@@ -41,9 +48,11 @@ class Playground {
   const ScreenLayout& layout() const { return layout_; }
   bool chart_shown() const { return chart_shown_; }
   const LossChart& chart() const { return chart_; }
+  const ModeSwitchBoxes& mode_switch() const { return mode_boxes_; }
 
  private:
-  void handle_keys(CommandQueue& commands) const;
+  // This frame's layout (the regions) and the phone's finger-sized style; returns the styles pushed.
+  int begin_frame(bool sweep_open);
   void draw_link_errors(float x, float y, float w);
   void draw_map_toolbar(const Scene& scene, CommandQueue& commands, ImVec2 pos);
   void draw_controls(const Scene& scene, CommandQueue& commands, const std::string& error);
@@ -55,6 +64,7 @@ class Playground {
   void draw_phone_sheet(const Scene& scene, CommandQueue& commands, const std::string& error, int sweep_run);
 
   ControlPanel panel_;
+  NetPlayground net_;
   LandscapeCanvas landscape_;
   LossChart chart_;
   ShareState share_;
@@ -63,6 +73,7 @@ class Playground {
   SweepPanel sweep_;  // a tab beside the loss chart
   UiRequests requests_;
   ScreenLayout layout_;
+  ModeSwitchBoxes mode_boxes_;
   bool chart_shown_ = false;       // the chart was drawn this frame (else the legend reads out the loss)
   bool phone_chart_tab_ = true;    // phone: the sheet's chart tab was showing last frame
   ImVec2 toolbar_size_{0, 0};      // the map toolbar's size last frame (it auto-sizes)

@@ -8,6 +8,8 @@ bool ShareState::shows(const char* panel) const {
   return !panels || std::find(panels->begin(), panels->end(), panel) != panels->end();
 }
 
+const char* to_string(Mode mode) { return mode == Mode::network ? "network" : "landscape"; }
+
 const char* to_string(UiAction action) {
   switch (action) {
     case UiAction::copy_link: return "copyLink";

@@ -10,9 +10,14 @@
 
 namespace adamlab::ui {
 
+// What the page trains: the 2D landscapes, or neural networks on data (issue 11).
+enum class Mode { landscape, network };
+const char* to_string(Mode mode);  // "landscape", "network"
+
 struct ShareState {
   std::optional<std::string> preset;                 // preset loaded last (its name)
   std::optional<std::vector<std::string>> panels;    // nullopt = every panel
+  Mode mode = Mode::landscape;  // the scene the page shows (a link's mode=)
   bool embed = false;  // tutorial mode: no control column, a small play bar on the map
   bool loop = false;   // at the step limit, hold a moment, then reset and play again
   std::vector<std::string> link_errors;  // "<piece>: <why>" per ignored part of the last link
@@ -39,6 +44,7 @@ struct UiRequests {
   bool dismiss_errors = false;
   bool reset_to_defaults = false;  // "Start over": the default scene (App::reset_to_defaults)
   bool restore_lesson = false;     // "Back to the lesson" (App::restore_lesson)
+  std::optional<Mode> mode;        // the mode switch: show this mode (App::set_mode)
 };
 
 const char* to_string(UiAction action);  // "copyLink", "copyEmbed", "exportCsv", ...

@@ -10,6 +10,7 @@
 // Step limits are lowered to kFuzzStepCap (as in scene_fuzz) so one execution stays fast.
 #include <fuzzer/FuzzedDataProvider.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -22,6 +23,7 @@
 #include "app/app.h"
 #include "app/bridge.h"
 #include "imgui.h"
+#include "nn/net_link.h"
 #include "sim/link.h"
 #include "sim/view_rect.h"
 
@@ -42,7 +44,9 @@ std::string text(FuzzedDataProvider& in) {
   static const char* const kSeeds[] = {"adam", "sgd:lr=0.1", "adam:lr=0.05,amsgrad=true", "rosenbrock", "beale", "",
                                        "step:step_size=3", "lr=1e-4:1:log:4", "beta1=0:0.99:lin:3", "final_loss",
                                        "gaussian:std=0.5", "#preset=adam", "#view=0,1.7e308,0,1",
-                                       "#problem=beale&run=sgd:lr=-1", "#run=adam&run=sgd:lr=0.01&select=2&anatomy=2"};
+                                       "#problem=beale&run=sgd:lr=-1", "#run=adam&run=sgd:lr=0.01&select=2&anatomy=2",
+                                       "network", "landscape", "moons:n=50", "mlp:hidden=3", "x,y,label\n0,0,0\n1,1,1\n",
+                                       "#mode=network&data=xor:n=40&model=mlp:hidden=2&run=adam&select=1"};
   if (in.ConsumeBool()) return kSeeds[in.ConsumeIntegralInRange<std::size_t>(0, std::size(kSeeds) - 1)];
   return in.ConsumeRandomLengthString(256);
 }
@@ -96,7 +100,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string after = snapshot(a);
   for (int n = 0; n < 32 && in.remaining_bytes() > 0; ++n) {
     const std::string before = after;  // snapshots build the page's link: take one per call
-    const int op = in.ConsumeIntegralInRange<int>(0, 39);
+    const int op = in.ConsumeIntegralInRange<int>(0, 43);
     std::string x, y, z;  // string arguments outlive the call
     const char* reply = nullptr;
     switch (op) {
@@ -162,6 +166,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       case 37: reply = al_sweep_compute_here(number(in)); break;
       case 38: x = text(in); reply = al_set_noise(x.c_str(), number(in)); break;
       case 39: a.ui().landscape().map_view().set_screen({number(in), number(in), number(in), number(in)}); break;
+      case 40: x = text(in); reply = al_set_mode(x.c_str()); break;
+      case 41: x = text(in), y = text(in); reply = al_set_network(x.c_str(), y.c_str(), number(in), number(in)); break;
+      case 42: reply = al_new_seed(); break;
+      case 43: x = text(in); reply = al_load_csv(x.c_str(), number(in)); break;
     }
     if (reply) {
       const std::string r = reply;
@@ -176,15 +184,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::abort();
       }
     }
-    const bool capped = a.scene().step_limit() > kFuzzStepCap;
-    if (capped) a.scene().set_step_limit(static_cast<std::int64_t>(kFuzzStepCap));
+    const bool capped = a.scene().step_limit() > kFuzzStepCap || a.net_scene().step_limit() > kFuzzStepCap;
+    if (capped) a.scene().set_step_limit(static_cast<std::int64_t>(std::min<double>(a.scene().step_limit(), kFuzzStepCap)));
+    if (capped) a.net_scene().set_step_limit(static_cast<std::int64_t>(std::min<double>(a.net_scene().step_limit(), kFuzzStepCap)));
     if (!reply || capped) after = snapshot(a);
     check_view(a);
   }
   const std::string own = a.link();
-  const adamlab::ParsedLink back = adamlab::parse_link(own);
-  if (!back.errors.empty()) {
-    std::fprintf(stderr, "the page's link %s does not parse back: %s\n", own.c_str(), back.errors.front().c_str());
+  const std::vector<std::string> errors = a.network() ? adamlab::parse_net_link(own).errors : adamlab::parse_link(own).errors;
+  if (!errors.empty()) {
+    std::fprintf(stderr, "the page's link %s does not parse back: %s\n", own.c_str(), errors.front().c_str());
     std::abort();
   }
   return 0;

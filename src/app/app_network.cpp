@@ -1,0 +1,37 @@
+// The network mode in the App: its frame (the same order as the landscape's: the clock, the UI
+// reading one const scene, then the queued commands) and the switch between modes.
+#include "app/app.h"
+#include "imgui.h"
+
+namespace adamlab::app {
+
+void App::frame_network(double dt_seconds) {
+  net_scene_.advance(dt_seconds);
+  ui_.draw_network(net_scene_, net_commands_, error_);
+  const std::string err = net_commands_.apply(net_scene_);
+  if (!err.empty())
+    error_ = err;
+  else if (ImGui::IsMouseClicked(ImGuiMouseButton_Left))
+    error_.clear();  // the next successful interaction dismisses an old message
+  after_frame(dt_seconds);
+}
+
+void App::set_mode(ui::Mode mode) {
+  if (mode == this->mode()) return;
+  ui_.share().mode = mode;
+  error_.clear();
+  loop_hold_ = 0;
+  // The scene left behind waits where it was; the one shown plays on if it was playing.
+  if (mode == ui::Mode::network && !net_scene_.runs().empty() && !net_scene_.find(ui_.net().selected()))
+    ui_.net().select(net_scene_.runs().front().id);
+}
+
+void App::reset_network_to_defaults() {
+  net_scene_ = NetScene::with_default_runs();
+  net_scene_.play();
+  if (!net_scene_.runs().empty()) ui_.net().select(net_scene_.runs().front().id);
+  error_.clear();
+  loop_hold_ = 0;
+}
+
+}  // namespace adamlab::app

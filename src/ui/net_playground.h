@@ -1,0 +1,56 @@
+#pragma once
+// The network mode's page for one frame, in the same regions as the landscape's (ui/layout.h):
+// desktop, the control column (playback, data and network controls, runs, hyperparameters), the
+// main view (ui/net_view.h) and the chart below it (ui/net_chart.h); phone, the view on top and
+// a tabbed sheet with the chart and the controls; embed, the view with a toolbar and the chart
+// where it has room. Reads the NetScene as const and queues NetScene commands.
+#include <string>
+
+#include "imgui.h"
+#include "ui/commands.h"
+#include "ui/layout.h"
+#include "ui/mode_switch.h"
+#include "ui/net_chart.h"
+#include "ui/net_controls.h"
+#include "ui/net_view.h"
+#include "ui/run_panels.h"
+#include "ui/ui_state.h"
+
+namespace adamlab {
+class NetScene;
+}
+
+namespace adamlab::ui {
+
+class NetPlayground {
+ public:
+  void draw(const NetScene& scene, NetCommandQueue& commands, const std::string& error, const ScreenLayout& layout, ShareState& share,
+            UiRequests& requests, ModeSwitchBoxes& mode_boxes);
+  int selected() const { return selected_; }
+  void select(int id) { selected_ = id; }
+  NetControls& controls() { return controls_; }
+  const NetMainView& view() const { return view_; }
+  const NetChart& chart() const { return chart_; }
+  bool chart_shown() const { return chart_shown_; }
+  const Box& toolbar_box() const { return view_.overlays().toolbar; }
+
+ private:
+  void draw_controls(const NetScene& scene, NetCommandQueue& commands, const std::string& error, const ShareState& share,
+                     UiRequests& requests, bool touch);
+  void draw_toolbar(const NetScene& scene, NetCommandQueue& commands, const ShareState& share, UiRequests& requests, bool phone);
+  void draw_phone_sheet(const NetScene& scene, NetCommandQueue& commands, const std::string& error, const ScreenLayout& layout,
+                        const ShareState& share, UiRequests& requests);
+
+  NetControls controls_;
+  RunPanel run_panel_;
+  NetMainView view_;
+  NetChart chart_;
+  int selected_ = 0;
+  bool chart_shown_ = false;
+  bool phone_chart_tab_ = true;
+  bool sheet_scrolling_ = false;
+  ImVec2 toolbar_size_{0, 0};
+  ModeSwitchBoxes* mode_boxes_ = nullptr;  // this frame's (the playground's)
+};
+
+}  // namespace adamlab::ui
