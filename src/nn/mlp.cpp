@@ -1,5 +1,6 @@
 #include "nn/mlp.h"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -13,14 +14,63 @@ using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::Ro
 using ConstWeights = Eigen::Map<const RowMajor>;
 using Weights = Eigen::Map<RowMajor>;
 
+// Eigen's vectorised exp and log differ from std::exp and std::log in the last bit, and an
+// array's .exp() takes the elements after its last whole packet through std::: a point's output
+// would depend on where it sits in its batch (a one-point loss missed the page's curve by 1e-32).
+// Here every element of a matrix takes the same path. exp: Eigen's own algorithm (pexp_double)
+// instantiated for one double gives the packet's result bit for bit, so it serves the tail. Where
+// Eigen has no packets (WebAssembly) every element takes std::exp (pexp_double there calls the
+// libc's ldexp and is slower). log (a few per step): the last partial packet is padded.
+template <class PacketOp, class ScalarOp>
+void packet_map(double* v, Eigen::Index n, PacketOp op, ScalarOp tail) {
+  using P = Eigen::internal::packet_traits<double>::type;
+  constexpr int k = Eigen::internal::packet_traits<double>::size;
+  Eigen::Index i = 0;
+  if (k > 1)
+    for (; i + k <= n; i += k) Eigen::internal::pstoreu(v + i, op(Eigen::internal::ploadu<P>(v + i)));
+  for (; i < n; ++i) v[i] = tail(v[i]);
+}
+
+template <class Dense>
+void exp_in_place(Dense& m) {
+  packet_map(
+      m.data(), m.size(), [](const auto& p) { return Eigen::internal::pexp(p); },
+      [](double x) {
+        if constexpr (Eigen::internal::packet_traits<double>::size > 1) return Eigen::internal::pexp_double<double>(x);
+        return std::exp(x);
+      });
+}
+
+template <class Dense>
+void log_in_place(Dense& m) {
+  using P = Eigen::internal::packet_traits<double>::type;
+  constexpr int k = Eigen::internal::packet_traits<double>::size;
+  packet_map(
+      m.data(), m.size(), [](const auto& p) { return Eigen::internal::plog(p); },
+      [](double x) {
+        double buf[k];
+        for (double& b : buf) b = x;
+        Eigen::internal::pstoreu(buf, Eigen::internal::plog(Eigen::internal::ploadu<P>(buf)));
+        return buf[0];
+      });
+}
+
 void activate(Activation a, Eigen::MatrixXd& z) {
   switch (a) {
     // torch.relu keeps NaN (a diverged network must stay visibly diverged); cwiseMax may not.
     case Activation::relu: z = z.unaryExpr([](double v) { return v > 0.0 || v != v ? v : 0.0; }); break;
     // tanh through exp, which Eigen vectorises (std::tanh does not, and was 90% of a row's time);
     // exact to a few 1e-16 absolute, which is all the sums downstream see (golden tests: 1e-10).
-    case Activation::tanh: z = (1.0 - 2.0 / ((2.0 * z.array()).exp() + 1.0)).matrix(); break;
-    case Activation::sigmoid: z = (1.0 / (1.0 + (-z.array()).exp())).matrix(); break;
+    case Activation::tanh:
+      z *= 2.0;
+      exp_in_place(z);
+      z = (1.0 - 2.0 / (z.array() + 1.0)).matrix();
+      break;
+    case Activation::sigmoid:
+      z = -z;
+      exp_in_place(z);
+      z = (1.0 / (1.0 + z.array())).matrix();
+      break;
     case Activation::linear: break;
   }
 }
@@ -95,12 +145,21 @@ void linear_input_gradient(const double* w, int outs, int ins, const Eigen::Matr
   for (Eigen::Index j = 0; j < g.cols(); ++j) dots<true>(w, 1, ins, g.data() + j * outs, 1, ins, outs, below.data() + j * ins);
 }
 
-// torch's log_softmax over each column: (z - max) - log(sum(exp(z - max))).
+// torch's log_softmax over each column: (z - max) - log(sum(exp(z - max))). The sums run in
+// class order (a vectorised column sum would start where the column's alignment allows).
 Eigen::ArrayXXd log_softmax_columns(const Eigen::MatrixXd& z) {
-  const Eigen::RowVectorXd m = z.colwise().maxCoeff();
-  Eigen::ArrayXXd shifted = (z.rowwise() - m).array();
-  const Eigen::ArrayXXd lse = shifted.exp().colwise().sum().log();
-  shifted.rowwise() -= lse.row(0);
+  Eigen::ArrayXXd shifted(z.rows(), z.cols());
+  for (Eigen::Index j = 0; j < z.cols(); ++j) shifted.col(j) = z.col(j).array() - z.col(j).maxCoeff();
+  Eigen::ArrayXXd e = shifted;
+  exp_in_place(e);
+  Eigen::ArrayXd lse(z.cols());
+  for (Eigen::Index j = 0; j < z.cols(); ++j) {
+    double sum = e(0, j);
+    for (Eigen::Index c = 1; c < e.rows(); ++c) sum += e(c, j);
+    lse[j] = sum;
+  }
+  log_in_place(lse);
+  for (Eigen::Index j = 0; j < z.cols(); ++j) shifted.col(j) -= lse[j];
   return shifted;
 }
 
@@ -179,7 +238,8 @@ double Mlp::loss_and_gradient(const Vec& params, const Eigen::MatrixXd& x, const
     // CrossEntropyLoss = nll_loss(log_softmax(z)); its backward is softmax - onehot, both
     // divided by B for the mean.
     const Eigen::ArrayXXd logp = log_softmax_columns(out);
-    g = logp.exp().matrix();
+    g = logp.matrix();
+    exp_in_place(g);
     for (Eigen::Index j = 0; j < batch; ++j) {
       const int label = static_cast<int>(y[j]);
       loss -= logp(label, j);

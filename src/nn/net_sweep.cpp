@@ -51,6 +51,8 @@ NetSweepJob::NetSweepJob(const SweepConfig& config) : config_(config) {
   x_values_ = config_.x.values();
   y_values_ = config_.y.values();
   metric_.assign(x_values_.size() * y_values_.size(), kNaN);
+  for (double v : x_values_) x_texts_.push_back(format_number(v));
+  for (double v : y_values_) y_texts_.push_back(format_number(v));
   make_optimizer(cell_optimizer(0, 0));  // the base spec as a whole (check_sweep_axes read its numbers)
 }
 
@@ -59,8 +61,8 @@ Spec NetSweepJob::cell_optimizer(std::size_t ix, std::size_t iy) const {
     throw Error("no sweep cell (" + std::to_string(ix) + ", " + std::to_string(iy) + ")");
   Spec s = config_.optimizer;
   // format_number round-trips a double, so the cell's run and a run added from it are the same.
-  s.set(config_.x.key, format_number(x_values_[ix]));
-  s.set(config_.y.key, format_number(y_values_[iy]));
+  s.set(config_.x.key, x_texts_[ix]);
+  s.set(config_.y.key, y_texts_[iy]);
   return s;
 }
 

@@ -85,6 +85,7 @@ class NetSweepJob {
   SweepConfig config_;
   std::shared_ptr<const NetTask> task_;
   std::vector<double> x_values_, y_values_, metric_;
+  std::vector<std::string> x_texts_, y_texts_;  // the values as specs write them, formatted once
   std::size_t cells_done_ = 0;
   bool cancelled_ = false;
   double run_steps_done_ = 0;

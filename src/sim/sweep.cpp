@@ -231,6 +231,7 @@ void SweepJob::finish_run_of_block() {
       case SweepMetric::kBestLoss: v = diverged ? kNaN : best[r]; break;
       case SweepMetric::kStepsTo: v = reached[r] >= 0 && (!diverged || reached[r] < div[r]) ? reached[r] : kNaN; break;
       case SweepMetric::kDiverged: v = diverged ? 1.0 : 0.0; break;
+      case SweepMetric::kTestLoss: break;  // refused by the constructor: a landscape has no test set
     }
     sum_[static_cast<std::size_t>(r)] += v;
   }
