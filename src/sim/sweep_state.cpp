@@ -178,6 +178,7 @@ SweepColourScale sweep_colour_scale(const SweepConfig& config, const std::vector
       return s;
     case SweepMetric::kFinalLoss:
     case SweepMetric::kBestLoss:
+    case SweepMetric::kTestLoss:
       break;
   }
   s.log = true;

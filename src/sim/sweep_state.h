@@ -91,6 +91,10 @@ class SweepSession {
  public:
   using Clock = std::chrono::steady_clock;
 
+  SweepSession() = default;
+  // Serials count on from first_serial (sessions sharing one worker keep theirs apart).
+  explicit SweepSession(std::uint64_t first_serial) : serial_(first_serial) {}
+
   // Validates and starts a sweep for run `run_id` (0 = none) whose full optimizer spec is
   // `optimizer`. Throws Error naming the bad token; a running or finished sweep stays then.
   void start(const SweepRequest& request, const Scene& scene, const Spec& optimizer, int run_id);
