@@ -211,7 +211,10 @@
     /** Sweeps two hyperparameters of a run (default: the selected one) and shows the heat map:
      *  {x: 'lr=1e-4:1:log:256', y: 'beta1=0:0.99:lin:256', steps: 1000, metric: 'final_loss',
      *   seeds: 1, run: id}. Axis scales: lin, log, log1m (1 - x evenly in log). Metrics:
-     *  final_loss, best_loss, steps_to:T, diverged. Throws an Error naming the bad token; else
+     *  final_loss, best_loss, steps_to:T, diverged. In the network mode every cell trains the
+     *  network (a run of the network scene, its scheduler kept), the losses are the training
+     *  set's (best_loss and steps_to read it every 5 steps), test_loss is the test set's, and
+     *  seeds is 1. Throws an Error naming the bad token; else
      *  computes over frames and resolves when done (or cancelled) to
      *  {cells, ms, computeMs, cancelled, summary}. ms is the sweep's wall time in the app. */
     sweep(options = {}) {
@@ -228,6 +231,7 @@
         const poll = () => {
           let s;
           try { s = call('al_sweep_state'); } catch (e) { reject(e); return; }
+          if (s.network !== started.network) s = s.hidden;  // the mode was switched meanwhile
           const mine = s.active && s.serial === started.serial;
           if (mine && s.running) { setTimeout(poll, 8); return; }
           writeHash();
@@ -245,13 +249,16 @@
         poll();
       });
     },
-    /** {active, running, done, cancelled, progress, cellsDone, cells, nx, ny, elapsedMs, computeMs,
-     *  runStepsPerMs, budgetMs, run, xKey, yKey, request, link, summary: {finite, nan, min, max, best},
-     *  map: {left, top, width, height} (CSS px of the heat map's cells, null when not shown)}. */
+    /** {network, active, running, done, cancelled, progress, cellsDone, cells, nx, ny, elapsedMs,
+     *  computeMs, runStepsPerMs, budgetMs, run, optimizer, scheduler, xKey, yKey, request, link,
+     *  summary: {finite, nan, min, max, best}, map: {left, top, width, height} (CSS px of the heat
+     *  map's cells, null when not shown), hidden: the other mode's sweep, the same fields}.
+     *  Each mode has its own sweep; these calls act on the mode shown. */
     sweepState() { return call('al_sweep_state'); },
     cancelSweep() { call('al_sweep_cancel'); },
     clearSweep() { call('al_sweep_clear'); writeHash(true); },
-    /** Cell (ix, iy), 0-based from the bottom-left: {x, y, xKey, yKey, metric, status, optimizer}. */
+    /** Cell (ix, iy), 0-based from the bottom-left: {x, y, xKey, yKey, metric, status, optimizer,
+     *  scheduler} (optimizer and scheduler: the run the cell trained). */
     sweepCell(ix, iy) { return call('al_sweep_cell', number(ix, 'cell ix'), number(iy, 'cell iy')); },
     /** {nx, ny, cellsDone, metric: [...]} row-major with y outer; null = pending or NaN. */
     sweepMetric() { return call('al_sweep_metric'); },

@@ -78,6 +78,7 @@ void App::reset_to_defaults() {
   ui_.anatomy() = ui::AnatomyCursor{};
   ui_.landscape().reset_view();
   ui_.sweep().clear("cleared: the playground was reset to defaults");
+  ui_.net().sweep().clear("cleared: the playground was reset to defaults");
   if (!scene_.runs().empty()) ui_.panel().select(scene_.runs().front().id);
   error_.clear();
   loop_hold_ = 0;

@@ -32,6 +32,7 @@ void App::set_mode(ui::Mode mode) {
 
 void App::reset_network_to_defaults() {
   net_scene_ = NetScene::with_default_runs();
+  ui_.net().sweep().clear("cleared: the network scene was reset to defaults");
   net_scene_.play();
   if (!net_scene_.runs().empty()) ui_.net().select(net_scene_.runs().front().id);
   error_.clear();

@@ -9,6 +9,7 @@ namespace adamlab::app {
 std::vector<std::string> App::apply_network_link(const std::string& text) {
   const ParsedNetLink parsed = parse_net_link(text);
   const AppliedLink applied = load_net_link(parsed.link, net_scene_);
+  ui_.net().sweep().clear("cleared: a link replaced the network scene");  // its run ids start over
   std::vector<std::string> errors = parsed.errors;
   errors.insert(errors.end(), applied.errors.begin(), applied.errors.end());
   errors = summarize_link_errors(errors);

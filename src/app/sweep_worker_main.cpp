@@ -1,5 +1,5 @@
 // The sweep worker's WebAssembly module (web/sweep_worker.js runs it in a Web Worker): the core
-// and SweepJob only, no GL or ImGui. The page validates a sweep in the app module and sends its
+// and SweepJob only (landscape and network sweeps), no GL or ImGui. The page validates a sweep in the app module and sends its
 // SweepConfig here as text (sim/sweep_wire.h); this module computes the very same SweepJob, so
 // its cells equal the page's own computation bit for bit.
 //   sw_start(wire)       -> {"cells": N} or {"error": message}
@@ -24,7 +24,8 @@ namespace {
 
 std::unique_ptr<adamlab::SweepJob> g_job;
 std::string g_result;
-double g_rate = 2000;  // run-steps per ms, adapted as in SweepSession::tick
+// Run-steps per ms, landscape [0] and network [1] sweeps, adapted as in SweepSession::tick.
+double g_rates[2] = {2000, 20};
 double g_compute_ms = 0;
 
 double total_run_steps(const adamlab::SweepJob& job) {
@@ -51,6 +52,7 @@ SW_EXPORT const char* sw_start(const char* wire) {
 SW_EXPORT double sw_advance(double budget_ms) {
   if (!g_job) return 0;
   const double begin = emscripten_get_now(), total = total_run_steps(*g_job);
+  double& g_rate = g_rates[g_job->network() ? 1 : 0];
   bool first = true;
   while (!g_job->done()) {
     const double left_ms = budget_ms - (emscripten_get_now() - begin);

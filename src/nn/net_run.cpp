@@ -51,7 +51,7 @@ NetRun& NetRun::operator=(const NetRun& other) {
 double NetRun::step_only() {
   last_lr_ = optimizer_->lr();
   task_->batch(step_ + 1, batch_x_, batch_y_);
-  last_batch_loss_ = task_->mlp().loss_and_gradient(param_, batch_x_, batch_y_, grad_);
+  last_batch_loss_ = task_->mlp().loss_and_gradient(param_, batch_x_, batch_y_, grad_, workspace_);
   optimizer_->step(param_, grad_);
   if (scheduler_) optimizer_->set_lr(scheduler_->step(optimizer_->lr()));
   ++step_;
@@ -74,11 +74,11 @@ NetRow NetRun::row() const {
   r.step = step_;
   r.lr = last_lr_;
   r.batch_loss = step_ == 0 ? std::numeric_limits<double>::quiet_NaN() : last_batch_loss_;
-  const Mlp::Evaluation train = m.evaluate(param_, t.train_features(), d.train_y);
+  const Mlp::Evaluation train = m.evaluate(param_, t.train_features(), d.train_y, workspace_);
   r.train_loss = train.loss;
   r.train_accuracy = train.accuracy;
   if (d.test_size() > 0) {
-    const Mlp::Evaluation test = m.evaluate(param_, t.test_features(), d.test_y);
+    const Mlp::Evaluation test = m.evaluate(param_, t.test_features(), d.test_y, workspace_);
     r.test_loss = test.loss;
     r.test_accuracy = test.accuracy;
   } else {

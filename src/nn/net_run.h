@@ -51,6 +51,7 @@ class NetRun {
   Vec param_, grad_;
   Eigen::MatrixXd batch_x_;
   Eigen::VectorXd batch_y_;
+  mutable MlpWorkspace workspace_;  // scratch only: never copied, never part of the run's state
   double configured_lr_;
   double last_lr_;
   double last_batch_loss_;

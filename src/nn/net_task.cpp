@@ -54,6 +54,11 @@ std::int64_t NetTask::batches_per_epoch() const {
 }
 
 std::vector<int> NetTask::batch_indices(std::int64_t step) const {
+  const auto [begin, end] = batch_range(step);
+  return {begin, end};
+}
+
+std::pair<const int*, const int*> NetTask::batch_range(std::int64_t step) const {
   if (step < 1) throw Error("batch_indices: steps count from 1");
   const std::int64_t per_epoch = batches_per_epoch();
   const std::int64_t epoch = (step - 1) / per_epoch, within = (step - 1) % per_epoch;
@@ -71,16 +76,17 @@ std::vector<int> NetTask::batch_indices(std::int64_t step) const {
   }
   const std::int64_t begin = within * config_.batch_size;
   const std::int64_t end = std::min<std::int64_t>(begin + config_.batch_size, n);
-  return {cached_order_.begin() + begin, cached_order_.begin() + end};
+  return {cached_order_.data() + begin, cached_order_.data() + end};
 }
 
 void NetTask::batch(std::int64_t step, Eigen::MatrixXd& x, Eigen::VectorXd& y) const {
-  const std::vector<int> idx = batch_indices(step);
-  x.resize(train_features_.rows(), static_cast<Eigen::Index>(idx.size()));
-  y.resize(static_cast<Eigen::Index>(idx.size()));
-  for (std::size_t j = 0; j < idx.size(); ++j) {
-    x.col(static_cast<Eigen::Index>(j)) = train_features_.col(idx[j]);
-    y[static_cast<Eigen::Index>(j)] = data_.train_y[idx[j]];
+  const auto [begin, end] = batch_range(step);  // no allocation: this runs every training step
+  const Eigen::Index count = static_cast<Eigen::Index>(end - begin);
+  x.resize(train_features_.rows(), count);
+  y.resize(count);
+  for (Eigen::Index j = 0; j < count; ++j) {
+    x.col(j) = train_features_.col(begin[j]);
+    y[j] = data_.train_y[begin[j]];
   }
 }
 

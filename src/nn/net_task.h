@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "data/dataset.h"
@@ -47,6 +48,8 @@ class NetTask {
   void batch(std::int64_t step, Eigen::MatrixXd& x, Eigen::VectorXd& y) const;
 
  private:
+  // [begin, end) of step k's indices in the cached epoch order; valid until another epoch is asked for.
+  std::pair<const int*, const int*> batch_range(std::int64_t step) const;
   void build();
   NetTaskConfig config_;
   Dataset data_;

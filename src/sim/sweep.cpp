@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "core/split.h"
+#include "nn/net_sweep.h"
 
 namespace adamlab {
 namespace {
@@ -72,6 +73,8 @@ SweepMetric parse_sweep_metric(const std::string& text) {
     m.kind = SweepMetric::kBestLoss;
   } else if (text == "diverged") {
     m.kind = SweepMetric::kDiverged;
+  } else if (text == "test_loss") {
+    m.kind = SweepMetric::kTestLoss;
   } else if (text.rfind("steps_to:", 0) == 0) {
     m.kind = SweepMetric::kStepsTo;
     try {
@@ -80,45 +83,39 @@ SweepMetric parse_sweep_metric(const std::string& text) {
       throw Error("invalid --metric '" + text + "' (" + e.what() + ")");
     }
   } else {
-    throw Error("invalid --metric '" + text + "' (use final_loss, best_loss, steps_to:THRESH or diverged)");
+    throw Error("invalid --metric '" + text + "' (use final_loss, best_loss, steps_to:THRESH, diverged or test_loss)");
   }
   return m;
 }
 
-SweepJob::SweepJob(const SweepConfig& config) : config_(config) {
-  problem_ = make_problem(config_.problem);
-  if (config_.steps < 0) throw Error("invalid sweep steps (must be >= 0)");
-  if (config_.seeds < 1 || config_.seeds > kMaxSweepSeeds)
-    throw Error("invalid --seeds '" + std::to_string(config_.seeds) + "' (must be between 1 and " +
-                std::to_string(kMaxSweepSeeds) + ")");
-  const auto keys = batch::batch_numeric_keys(config_.optimizer.name);
-  for (const SweepAxis* axis : {&config_.x, &config_.y}) {
+void check_sweep_axes(const SweepConfig& config, double max_run_steps) {
+  const auto keys = batch::batch_numeric_keys(config.optimizer.name);
+  for (const SweepAxis* axis : {&config.x, &config.y}) {
     const std::string& option = axis->option;
     if (std::find(keys.begin(), keys.end(), axis->key) == keys.end()) {
       std::string known;
       for (const auto& k : keys) known += (known.empty() ? "" : ", ") + k;
-      throw Error("invalid " + option + " '" + axis->text + "': " + config_.optimizer.name + " has no numeric option '" +
+      throw Error("invalid " + option + " '" + axis->text + "': " + config.optimizer.name + " has no numeric option '" +
                   axis->key + "' (sweepable: " + known + ")");
     }
   }
-  if (config_.x.key == config_.y.key)
-    throw Error("invalid " + config_.y.option + " '" + config_.y.text + "': the same option as " + config_.x.option + " ('" +
-                config_.x.key + "')");
-  x_values_ = config_.x.values();
-  y_values_ = config_.y.values();
-  const double cells = static_cast<double>(x_values_.size() * y_values_.size());
-  if (cells * static_cast<double>(std::max<std::int64_t>(config_.steps, 1)) * config_.seeds > kMaxSweepRunSteps)
-    throw Error("sweep too large: " + format_number(cells) + " cells x " + std::to_string(config_.steps) + " steps x " +
-                std::to_string(config_.seeds) + " seeds exceeds " + format_number(kMaxSweepRunSteps) + " run-steps");
+  if (config.x.key == config.y.key)
+    throw Error("invalid " + config.y.option + " '" + config.y.text + "': the same option as " + config.x.option + " ('" +
+                config.x.key + "')");
+  const std::vector<double> xs = config.x.values(), ys = config.y.values();
+  const double cells = static_cast<double>(xs.size() * ys.size());
+  if (cells * static_cast<double>(std::max<std::int64_t>(config.steps, 1)) * config.seeds > max_run_steps)
+    throw Error("sweep too large: " + format_number(cells) + " cells x " + std::to_string(config.steps) + " steps x " +
+                std::to_string(config.seeds) + " seeds exceeds " + format_number(max_run_steps) + " run-steps");
 
   // Every cell's options pass the optimizer's validate(), as torch's constructor would check them.
   // Each axis first (the other at its first value), so the message can name the axis that
   // crosses an invalid value.
-  for (const SweepAxis* axis : {&config_.x, &config_.y}) {
-    const SweepAxis& other = axis == &config_.x ? config_.y : config_.x;
+  for (const SweepAxis* axis : {&config.x, &config.y}) {
+    const SweepAxis& other = axis == &config.x ? config.y : config.x;
     const auto values = axis->values();
     batch::BatchConfig c;
-    c.optimizer = config_.optimizer;
+    c.optimizer = config.optimizer;
     c.runs = static_cast<Eigen::Index>(values.size());
     c.per_run = {{axis->key, Eigen::Map<const Eigen::ArrayXd>(values.data(), c.runs)},
                  {other.key, Eigen::ArrayXd::Constant(c.runs, other.values().front())}};
@@ -127,19 +124,59 @@ SweepJob::SweepJob(const SweepConfig& config) : config_(config) {
     } catch (const batch::RunOptionsError& e) {
       throw Error("invalid " + axis->option + " '" + axis->text + "': " + axis->key +
                   "=" + format_number(values[static_cast<std::size_t>(e.run)]) + " is rejected by " +
-                  config_.optimizer.name + ": " + e.what());
+                  config.optimizer.name + ": " + e.what());
     }
   }
+  batch::BatchConfig all;
+  all.optimizer = config.optimizer;
+  all.runs = static_cast<Eigen::Index>(cells);
+  Eigen::ArrayXd xv(all.runs), yv(all.runs);
+  for (Eigen::Index cell = 0; cell < all.runs; ++cell) {
+    xv[cell] = xs[static_cast<std::size_t>(cell) % xs.size()];
+    yv[cell] = ys[static_cast<std::size_t>(cell) / xs.size()];
+  }
+  all.per_run = {{config.x.key, xv}, {config.y.key, yv}};
   try {
-    batch::validate_batch(block_config(0, static_cast<std::size_t>(cells), 0));
+    batch::validate_batch(all);
   } catch (const batch::RunOptionsError& e) {
     const std::size_t cell = static_cast<std::size_t>(e.run);
-    throw Error("invalid sweep cell " + config_.x.key + "=" + format_number(x_values_[cell % x_values_.size()]) + ", " +
-                config_.y.key + "=" + format_number(y_values_[cell / x_values_.size()]) + " of " + config_.x.option + " '" +
-                config_.x.text + "' and " + config_.y.option + " '" + config_.y.text + "': " + e.what());
+    throw Error("invalid sweep cell " + config.x.key + "=" + format_number(xs[cell % xs.size()]) + ", " + config.y.key + "=" +
+                format_number(ys[cell / xs.size()]) + " of " + config.x.option + " '" + config.x.text + "' and " +
+                config.y.option + " '" + config.y.text + "': " + e.what());
   }
-  metric_.assign(static_cast<std::size_t>(cells), kNaN);
 }
+
+SweepJob::SweepJob(const SweepConfig& config) : config_(config) {
+  if (config_.network) {
+    net_ = std::make_unique<NetSweepJob>(config_);
+    x_values_ = net_->x_values();
+    y_values_ = net_->y_values();
+    return;
+  }
+  problem_ = make_problem(config_.problem);
+  if (config_.steps < 0) throw Error("invalid sweep steps (must be >= 0)");
+  if (config_.seeds < 1 || config_.seeds > kMaxSweepSeeds)
+    throw Error("invalid --seeds '" + std::to_string(config_.seeds) + "' (must be between 1 and " +
+                std::to_string(kMaxSweepSeeds) + ")");
+  if (config_.metric.kind == SweepMetric::kTestLoss)
+    throw Error("invalid --metric 'test_loss' (a landscape has no test set: use final_loss, best_loss, steps_to:THRESH or diverged)");
+  check_sweep_axes(config_, kMaxSweepRunSteps);
+  x_values_ = config_.x.values();
+  y_values_ = config_.y.values();
+  metric_.assign(x_values_.size() * y_values_.size(), kNaN);
+}
+
+SweepJob::~SweepJob() = default;
+
+void SweepJob::cancel() {
+  if (net_) return net_->cancel();
+  cancelled_ = true;
+  current_.reset();
+}
+
+bool SweepJob::cancelled() const { return net_ ? net_->cancelled() : cancelled_; }
+const std::vector<double>& SweepJob::metric() const { return net_ ? net_->metric() : metric_; }
+std::size_t SweepJob::cells_done() const { return net_ ? net_->cells_done() : cells_done_; }
 
 batch::BatchConfig SweepJob::block_config(std::size_t begin, std::size_t end, int seed) const {
   batch::BatchConfig c;
@@ -161,6 +198,7 @@ batch::BatchConfig SweepJob::block_config(std::size_t begin, std::size_t end, in
 }
 
 bool SweepJob::advance(std::int64_t max_run_steps) {
+  if (net_) return net_->advance(max_run_steps);
   std::int64_t budget = max_run_steps;
   bool progressed = false;  // always at least one step, so a tiny budget still moves on
   while (!done()) {
@@ -193,6 +231,7 @@ void SweepJob::finish_run_of_block() {
       case SweepMetric::kBestLoss: v = diverged ? kNaN : best[r]; break;
       case SweepMetric::kStepsTo: v = reached[r] >= 0 && (!diverged || reached[r] < div[r]) ? reached[r] : kNaN; break;
       case SweepMetric::kDiverged: v = diverged ? 1.0 : 0.0; break;
+      case SweepMetric::kTestLoss: break;  // refused by the constructor: a landscape has no test set
     }
     sum_[static_cast<std::size_t>(r)] += v;
   }
@@ -204,6 +243,7 @@ void SweepJob::finish_run_of_block() {
 }
 
 double SweepJob::progress() const {
+  if (net_) return net_->progress();
   if (cells_done_ == cells()) return 1.0;
   if (config_.steps == 0) return static_cast<double>(cells_done_) / static_cast<double>(cells());
   return run_steps_done_ / (static_cast<double>(cells()) * static_cast<double>(config_.steps) * config_.seeds);

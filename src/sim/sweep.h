@@ -8,6 +8,10 @@
 //
 // metric() has one entry per cell, row-major with y outer (index iy * nx + ix); cells
 // [0, cells_done()) are final, the rest NaN.
+//
+// With config.network set the cells are whole trainings of a network instead (nn/net_sweep.h):
+// the same axes, metrics, progress and validation, so the session, the worker and the heat map
+// serve both kinds.
 #include <Eigen/Core>
 #include <cstdint>
 #include <memory>
@@ -19,6 +23,9 @@
 #include "sim/noise.h"
 
 namespace adamlab {
+
+struct NetSweepSource;  // nn/net_sweep.h
+class NetSweepJob;
 
 constexpr int kMaxSweepAxisCells = 256;
 constexpr int kMaxSweepSeeds = 64;
@@ -46,10 +53,11 @@ SweepAxis parse_sweep_axis(const std::string& text, const std::string& option); 
 //   steps_to    first step whose loss <= THRESH (0 = the start); nan if never reached before
 //               diverging or by step N
 //   diverged    1 if x, y or loss became non-finite at any step (Run::diverged), else 0
-// With several seeds the metric is the mean over seeds (nan if any seed's is nan), so diverged
+//   test_loss   network sweeps only: the loss on the test set after the last step
+// Network sweeps read the losses on the whole training set (nn/net_sweep.h). With several seeds the metric is the mean over seeds (nan if any seed's is nan), so diverged
 // is the fraction of seeds that diverged.
 struct SweepMetric {
-  enum Kind { kFinalLoss, kBestLoss, kStepsTo, kDiverged } kind = kFinalLoss;
+  enum Kind { kFinalLoss, kBestLoss, kStepsTo, kDiverged, kTestLoss } kind = kFinalLoss;
   double threshold = 0;
 };
 SweepMetric parse_sweep_metric(const std::string& text);
@@ -64,25 +72,36 @@ struct SweepConfig {
   GradientNoise noise;  // noise.seed is the first seed; seed s of `seeds` uses noise.seed + s
   int seeds = 1;
   batch::Arithmetic arithmetic = batch::default_arithmetic();
+  // Set for a network sweep: the task and the run's scheduler (problem, start, noise, arithmetic
+  // are then unused).
+  std::shared_ptr<const NetSweepSource> network;
 };
+
+// The checks every sweep makes of its axes against the optimizer, shared so landscape and network
+// sweeps refuse a bad axis in the same words: both keys numeric options of the optimizer and not
+// the same; cells x steps x seeds within max_run_steps; then every value of each axis (the other
+// at its first value), then every cell, through the optimizer's validate().
+void check_sweep_axes(const SweepConfig& config, double max_run_steps);
 
 class SweepJob {
  public:
   explicit SweepJob(const SweepConfig& config);
+  ~SweepJob();
 
   // Computes about max_run_steps run-steps (at least one step of one block) and returns done().
   bool advance(std::int64_t max_run_steps);
   double progress() const;  // 0 .. 1
-  bool done() const { return cells_done_ == cells() || cancelled_; }
-  void cancel() { cancelled_ = true; current_.reset(); }
-  bool cancelled() const { return cancelled_; }
+  bool done() const { return cells_done() == cells() || cancelled(); }
+  void cancel();
+  bool cancelled() const;
 
-  const std::vector<double>& metric() const { return metric_; }
-  std::size_t cells_done() const { return cells_done_; }
-  std::size_t cells() const { return metric_.size(); }
+  const std::vector<double>& metric() const;
+  std::size_t cells_done() const;
+  std::size_t cells() const { return x_values_.size() * y_values_.size(); }
   const std::vector<double>& x_values() const { return x_values_; }
   const std::vector<double>& y_values() const { return y_values_; }
   const SweepConfig& config() const { return config_; }
+  const NetSweepJob* network() const { return net_.get(); }  // a network sweep's own job, else null
 
  private:
   batch::BatchConfig block_config(std::size_t begin, std::size_t end, int seed) const;
@@ -98,6 +117,7 @@ class SweepJob {
   std::unique_ptr<batch::BatchRuns> current_;
   double run_steps_done_ = 0;
   bool cancelled_ = false;
+  std::unique_ptr<NetSweepJob> net_;
 };
 
 }  // namespace adamlab

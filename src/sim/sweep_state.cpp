@@ -6,6 +6,8 @@
 #include "core/error.h"
 #include "core/limits.h"
 #include "core/split.h"
+#include "nn/net_scene.h"
+#include "nn/net_sweep.h"
 #include "sim/scene.h"
 #include "sim/sweep_wire.h"
 
@@ -26,7 +28,7 @@ void check_request(const SweepRequest& r) {
   try {
     parse_sweep_metric(r.metric);
   } catch (const Error&) {
-    throw Error("invalid metric '" + r.metric + "' (use final_loss, best_loss, steps_to:THRESH or diverged)");
+    throw Error("invalid metric '" + r.metric + "' (use final_loss, best_loss, steps_to:THRESH, diverged or test_loss)");
   }
   if (r.steps < 1 || r.steps > kMaxTraceSteps)
     throw Error("invalid steps '" + std::to_string(r.steps) + "' (1 to " + std::to_string(kMaxTraceSteps) + ")");
@@ -95,8 +97,24 @@ SweepConfig sweep_config(const SweepRequest& request, const Scene& scene, const 
   c.y = parse_sweep_axis(request.y, "y");
   c.steps = request.steps;
   c.metric = parse_sweep_metric(request.metric);
+  if (c.metric.kind == SweepMetric::kTestLoss)
+    throw Error("invalid metric 'test_loss' (a landscape has no test set: use final_loss, best_loss, steps_to:THRESH or diverged)");
   c.noise = scene.noise();
   c.seeds = request.seeds;
+  return c;
+}
+
+SweepConfig sweep_config(const SweepRequest& request, const NetScene& scene, const Spec& optimizer,
+                         const std::string& scheduler) {
+  check_request(request);
+  SweepConfig c;
+  c.optimizer = optimizer;
+  c.x = parse_sweep_axis(request.x, "x");
+  c.y = parse_sweep_axis(request.y, "y");
+  c.steps = request.steps;
+  c.metric = parse_sweep_metric(request.metric);
+  c.seeds = request.seeds;
+  c.network = net_sweep_source(scene, scheduler);
   return c;
 }
 
@@ -160,6 +178,7 @@ SweepColourScale sweep_colour_scale(const SweepConfig& config, const std::vector
       return s;
     case SweepMetric::kFinalLoss:
     case SweepMetric::kBestLoss:
+    case SweepMetric::kTestLoss:
       break;
   }
   s.log = true;
@@ -182,7 +201,16 @@ SweepColourScale sweep_colour_scale(const SweepConfig& config, const std::vector
 }
 
 void SweepSession::start(const SweepRequest& request, const Scene& scene, const Spec& optimizer, int run_id) {
-  auto job = std::make_unique<SweepJob>(sweep_config(request, scene, optimizer));  // throws first
+  start(sweep_config(request, scene, optimizer), request, optimizer, run_id);
+}
+
+void SweepSession::start(const SweepRequest& request, const NetScene& scene, const Spec& optimizer,
+                         const std::string& scheduler, int run_id) {
+  start(sweep_config(request, scene, optimizer, scheduler), request, optimizer, run_id);
+}
+
+void SweepSession::start(const SweepConfig& config, const SweepRequest& request, const Spec& optimizer, int run_id) {
+  auto job = std::make_unique<SweepJob>(config);  // throws first
   record_end("replaced by a newer sweep");
   job_ = std::move(job);
   request_ = request;
@@ -238,7 +266,7 @@ bool SweepSession::receive(std::uint64_t serial, std::size_t begin, std::size_t 
   if (compute_ms > 0) {
     const double total = static_cast<double>(job_->cells()) *
                          static_cast<double>(std::max<std::int64_t>(job_->config().steps, 1)) * job_->config().seeds;
-    rate_ = progress_ * total / compute_ms;
+    rate() = progress_ * total / compute_ms;
   }
   finished_ = Clock::now();
   ++version_;
@@ -259,13 +287,13 @@ double SweepSession::tick(double budget_ms) {
     if (left_ms <= 0.5 && done_steps > 0) break;
     const auto t0 = Clock::now();
     const double before = job_->progress() * total;
-    const double want = std::max(1.0, rate_ * std::max(left_ms, 0.5));
+    const double want = std::max(1.0, rate() * std::max(left_ms, 0.5));
     job_->advance(static_cast<std::int64_t>(std::min(want, 4.0e12)));
     const double did = job_->progress() * total - before, ms = ms_between(t0, Clock::now());
     done_steps += did;
     // Only slices long enough to time (browsers coarsen the clock to ~0.1 ms) update the rate, and
     // it at most doubles per slice: one overestimate must not cost a long frame.
-    if (ms > 0.25 && did > 0) rate_ = std::min(2 * rate_, 0.5 * rate_ + 0.5 * (did / ms));
+    if (ms > 0.25 && did > 0) rate() = std::min(2 * rate(), 0.5 * rate() + 0.5 * (did / ms));
   }
   compute_ms_ += ms_between(begin, Clock::now());
   if (job_->done()) finished_ = Clock::now();

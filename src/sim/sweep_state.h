@@ -6,7 +6,9 @@
 //
 // A sweep belongs to one run of the scene: its optimizer (every option but the two swept keys)
 // is the run's full spec when the sweep starts; problem, start point and gradient noise are the
-// scene's. Schedulers are not swept (the batched engine has none).
+// scene's. Schedulers are not swept (the batched engine has none). In the network mode the scene
+// is a NetScene: the cells train its task's network with the run's optimizer and scheduler
+// (nn/net_sweep.h), and the metric may also be test_loss.
 #include <chrono>
 #include <cstdint>
 #include <limits>
@@ -20,10 +22,12 @@
 namespace adamlab {
 
 class Scene;
+class NetScene;
 
 // Link value (sim/link.h `sweep=`), fields in this order, comma-separated, FIELD:VALUE:
 //   x:KEY=LO:HI:SCALE:N  y:KEY=LO:HI:SCALE:N  steps:N  metric:M  seeds:K
-// SCALE is log, lin or log1m (sim/sweep.h); M is final_loss, best_loss, steps_to:T or diverged.
+// SCALE is log, lin or log1m (sim/sweep.h); M is final_loss, best_loss, steps_to:T, diverged or
+// (network sweeps) test_loss.
 // metric (default final_loss) and seeds (default 1) may be left out, e.g.
 //   sweep=x:lr=1e-4:1:log:128,y:beta1=0:0.99:lin:128,steps:1000,metric:final_loss
 struct SweepRequest {
@@ -48,6 +52,9 @@ std::string to_string(const SweepRequest& request);  // canonical; parse_sweep_r
 // The SweepConfig for `request` on `scene` with base optimizer `optimizer` (the axes override
 // their keys). Throws Error for anything parse_sweep_request rejects; SweepJob checks the rest.
 SweepConfig sweep_config(const SweepRequest& request, const Scene& scene, const Spec& optimizer);
+// The same for a run of a network scene, whose scheduler (full spec, "" = none) every cell keeps.
+SweepConfig sweep_config(const SweepRequest& request, const NetScene& scene, const Spec& optimizer,
+                         const std::string& scheduler);
 
 // Where v lies along the axis in its own scale: 0 at lo, 1 at hi (outside: < 0 or > 1; NaN
 // where the scale cannot place v, e.g. v <= 0 on a log axis).
@@ -84,9 +91,16 @@ class SweepSession {
  public:
   using Clock = std::chrono::steady_clock;
 
+  SweepSession() = default;
+  // Serials count on from first_serial (sessions sharing one worker keep theirs apart).
+  explicit SweepSession(std::uint64_t first_serial) : serial_(first_serial) {}
+
   // Validates and starts a sweep for run `run_id` (0 = none) whose full optimizer spec is
   // `optimizer`. Throws Error naming the bad token; a running or finished sweep stays then.
   void start(const SweepRequest& request, const Scene& scene, const Spec& optimizer, int run_id);
+  // The same for a run of a network scene (its optimizer and scheduler, full specs).
+  void start(const SweepRequest& request, const NetScene& scene, const Spec& optimizer, const std::string& scheduler,
+             int run_id);
   // Computes for about budget_ms of wall time (at least one slice); returns run-steps done.
   // The slice size adapts to the measured run-steps per millisecond. Does nothing when remote.
   double tick(double budget_ms);
@@ -121,6 +135,7 @@ class SweepSession {
                double compute_ms);
 
   bool has_job() const { return job_ != nullptr; }
+  bool network() const { return job_ && job_->network(); }  // the cells are network trainings
   bool running() const { return job_ && !job_->cancelled() && cells_done() < job_->cells(); }
   bool finished() const { return job_ && !job_->cancelled() && cells_done() == job_->cells(); }
   bool cancelled() const { return job_ && job_->cancelled(); }
@@ -135,7 +150,7 @@ class SweepSession {
 
   double elapsed_ms() const;  // wall time from start() to the last cell (or to now while running)
   double compute_ms() const { return compute_ms_; }  // of which spent in tick() (or in the worker)
-  double run_steps_per_ms() const { return rate_; }
+  double run_steps_per_ms() const { return rates_[network() ? 1 : 0]; }
   std::uint64_t version() const { return version_; }  // bumped whenever cells change
   const SweepSummary& summary() const { return summary_; }
 
@@ -143,13 +158,17 @@ class SweepSession {
   Spec cell_spec(std::size_t ix, std::size_t iy) const;
 
  private:
+  void start(const SweepConfig& config, const SweepRequest& request, const Spec& optimizer, int run_id);
   std::unique_ptr<SweepJob> job_;
   SweepRequest request_;
   Spec optimizer_;
   int run_id_ = 0;
   Clock::time_point started_, finished_;
   double compute_ms_ = 0;
-  double rate_ = 2000;  // run-steps per ms; a cautious first guess, replaced after one slice
+  // Run-steps per ms, landscape [0] and network [1] (a network step is ~1000x a 2D step): cautious
+  // first guesses, replaced after one slice.
+  double rates_[2] = {2000, 20};
+  double& rate() { return rates_[network() ? 1 : 0]; }
   std::uint64_t version_ = 0;
   SweepSummary summary_;
   bool prefer_remote_ = false, remote_ = false;

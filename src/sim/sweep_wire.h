@@ -3,6 +3,8 @@
 // sweep_worker.js) can build the very SweepJob the page validated and compute it bit for bit
 // the same. One "field value" line per member; numbers as C hex floats (exact round trip).
 // Not a user-facing grammar: the link and the JS API use SweepRequest (sim/sweep_state.h).
+// A network sweep carries its task's specs and seed (the worker builds the same task) and, for a
+// user's CSV data, the points themselves.
 #include <string>
 
 #include "sim/sweep.h"

@@ -101,6 +101,11 @@ void NetChart::draw_accuracy(const NetScene& scene) {
 
 void NetChart::draw_tabs(const NetScene& scene) {
   if (!ImGui::BeginTabBar("##nettabs")) return;
+  draw_tab_items(scene);
+  ImGui::EndTabBar();
+}
+
+void NetChart::draw_tab_items(const NetScene& scene) {
   if (ImGui::BeginTabItem("Loss")) {
     draw_loss(scene, false);
     ImGui::EndTabItem();
@@ -109,7 +114,6 @@ void NetChart::draw_tabs(const NetScene& scene) {
     draw_accuracy(scene);
     ImGui::EndTabItem();
   }
-  ImGui::EndTabBar();
 }
 
 }  // namespace adamlab::ui

@@ -17,6 +17,8 @@ class NetChart {
  public:
   // With tabs (Loss, Accuracy) in the current window's remaining region.
   void draw_tabs(const NetScene& scene);
+  // Only the tab items (Loss, Accuracy), inside a tab bar the caller owns (beside its Sweep tab).
+  void draw_tab_items(const NetScene& scene);
   // The loss plot alone, with a shorter toolbar (embeds).
   void draw_loss(const NetScene& scene, bool compact);
   // The plot the last frame drew, and which tab it was.

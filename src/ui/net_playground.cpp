@@ -104,7 +104,7 @@ void NetPlayground::draw(const NetScene& scene, NetCommandQueue& commands, const
       if (share.embed)
         chart_.draw_loss(scene, true);  // an embed's chart has no tabs: every pixel goes to the plot
       else
-        chart_.draw_tabs(scene);
+        draw_chart_tabs(scene, commands);
     }
     ImGui::End();
   }
@@ -186,6 +186,31 @@ void NetPlayground::draw_toolbar(const NetScene& scene, NetCommandQueue& command
   ImGui::PopStyleVar(3);
 }
 
+int NetPlayground::sweep_run(const NetScene& scene) const {
+  if (scene.find(selected_)) return selected_;
+  return scene.runs().empty() ? 0 : scene.runs().front().id;
+}
+
+bool NetPlayground::draw_sweep_tab(const NetScene& scene, NetCommandQueue& commands, bool select) {
+  if (!ImGui::BeginTabItem("Sweep", nullptr, select ? ImGuiTabItemFlags_SetSelected : 0)) return false;
+  sweep_.draw(scene, commands, sweep_run(scene));
+  ImGui::EndTabItem();
+  return true;
+}
+
+void NetPlayground::draw_chart_tabs(const NetScene& scene, NetCommandQueue& commands) {
+  // Tabs: loss, accuracy and the hyperparameter sweep (which takes more height while open).
+  const bool select_sweep = sweep_.take_select_tab();
+  bool sweep_open = false;
+  if (ImGui::BeginTabBar("##nettabs")) {
+    chart_.draw_tab_items(scene);
+    sweep_open = draw_sweep_tab(scene, commands, select_sweep);
+    ImGui::EndTabBar();
+  }
+  sweep_.set_open(sweep_open || select_sweep);
+  if (sweep_open) chart_shown_ = false;
+}
+
 void NetPlayground::draw_phone_sheet(const NetScene& scene, NetCommandQueue& commands, const std::string& error, const ScreenLayout& layout,
                                      const ShareState& share, UiRequests& requests) {
   const Box& sheet = layout.controls;
@@ -193,7 +218,8 @@ void NetPlayground::draw_phone_sheet(const NetScene& scene, NetCommandQueue& com
   ImGui::SetNextWindowSize(ImVec2(sheet.w, sheet.h));
   if (ImGui::Begin("##netsheet", nullptr, kFixedWindowFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
     draw_mode_switch(Mode::network, requests, *mode_boxes_);
-    bool chart_tab = false;
+    bool chart_tab = false, sweep_open = false;
+    const bool select_sweep = sweep_.take_select_tab();
     if (ImGui::BeginTabBar("##netsheettabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
       if (share.shows("loss") && ImGui::BeginTabItem("Chart")) {
         chart_tab = true;
@@ -213,8 +239,10 @@ void NetPlayground::draw_phone_sheet(const NetScene& scene, NetCommandQueue& com
         draw_net_diagram_contents(scene, selected_, diagram_, true);
         ImGui::EndTabItem();
       }
+      sweep_open = draw_sweep_tab(scene, commands, select_sweep);
       ImGui::EndTabBar();
     }
+    sweep_.set_open(sweep_open || select_sweep);
     phone_chart_tab_ = chart_tab;
   }
   ImGui::End();

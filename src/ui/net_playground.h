@@ -15,6 +15,7 @@
 #include "ui/net_diagram.h"
 #include "ui/net_view.h"
 #include "ui/run_panels.h"
+#include "ui/sweep_panel.h"
 #include "ui/ui_state.h"
 
 namespace adamlab {
@@ -34,11 +35,20 @@ class NetPlayground {
   const NetChart& chart() const { return chart_; }
   bool chart_shown() const { return chart_shown_; }
   const Box& toolbar_box() const { return view_.overlays().toolbar; }
+  // The network mode's sweep (a tab beside the chart); Playground updates it before the layout.
+  SweepPanel& sweep() { return sweep_; }
+  const SweepPanel& sweep() const { return sweep_; }
+  // The run a sweep is for: the selected run, else the first.
+  int sweep_run(const NetScene& scene) const;
 
  private:
   void draw_controls(const NetScene& scene, NetCommandQueue& commands, const std::string& error, const ShareState& share,
                      UiRequests& requests, bool touch);
   void draw_toolbar(const NetScene& scene, NetCommandQueue& commands, const ShareState& share, UiRequests& requests, bool phone);
+  // The chart's tabs and the Sweep tab in the current window.
+  void draw_chart_tabs(const NetScene& scene, NetCommandQueue& commands);
+  // The Sweep tab item; true while it shows.
+  bool draw_sweep_tab(const NetScene& scene, NetCommandQueue& commands, bool select);
   void draw_phone_sheet(const NetScene& scene, NetCommandQueue& commands, const std::string& error, const ScreenLayout& layout,
                         const ShareState& share, UiRequests& requests);
 
@@ -47,6 +57,7 @@ class NetPlayground {
   NetMainView view_;
   NetChart chart_;
   NetDiagramState diagram_;  // the network diagram's cache and hover (ui/net_diagram_panel.h)
+  SweepPanel sweep_{true};
   int selected_ = 0;
   bool chart_shown_ = false;
   bool phone_chart_tab_ = true;

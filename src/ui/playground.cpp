@@ -56,7 +56,10 @@ int Playground::begin_frame(bool sweep_open) {
 }
 
 void Playground::draw_network(const NetScene& scene, NetCommandQueue& commands, const std::string& error) {
-  const int pushed = begin_frame(false);
+  // The network sweep computes a slice every frame (or the worker does), shown or not.
+  net_.sweep().update(scene, net_.sweep_run(scene));
+  if (auto e = net_.sweep().take_request_error()) share_.link_errors.push_back(*e), share_.errors_dismissed = false;
+  const int pushed = begin_frame(net_.sweep().open());
   mode_boxes_ = ModeSwitchBoxes{};
   net_.draw(scene, commands, error, layout_, share_, requests_, mode_boxes_);
   chart_shown_ = net_.chart_shown();

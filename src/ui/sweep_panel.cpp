@@ -7,10 +7,8 @@
 
 #include "batch/batch_runs.h"
 #include "core/error.h"
-#include "problems/problem.h"
 #include "sim/colormap.h"
 #include "sim/palette.h"
-#include "sim/scene.h"
 #include "ui/draw_util.h"
 #include "ui/option_meta.h"
 #include "ui/view_transform.h"
@@ -27,8 +25,12 @@ constexpr ImU32 kPendingColour = IM_COL32(44, 47, 56, 255);
 constexpr ImU32 kNanColour = IM_COL32(214, 48, 56, 255);
 const char* const kScales[] = {"lin", "log", "log1m"};
 const char* const kScaleLabels[] = {"linear", "log", "1-x log"};
-const char* const kMetrics[] = {"final_loss", "best_loss", "steps_to", "diverged"};
-const char* const kMetricLabels[] = {"final loss", "best loss", "steps to loss <=", "diverged"};
+// Indexed by SweepMetric::Kind; the landscape shows the first four (it has no test set).
+const char* const kMetrics[] = {"final_loss", "best_loss", "steps_to", "diverged", "test_loss"};
+const char* const kMetricLabels[] = {"final loss", "best loss", "steps to loss <=", "diverged", "final test loss"};
+const char* const kNetMetricLabels[] = {"final train loss", "best train loss", "steps to train loss <=", "diverged",
+                                        "final test loss"};
+constexpr int kStepsToMetric = 2;
 
 void tooltip(const char* text) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
@@ -83,15 +85,16 @@ std::vector<double> axis_ticks(const SweepAxis& a, int target) {
   return out;
 }
 
-std::string metric_label(const SweepMetric& m) {
+std::string metric_label(const SweepMetric& m, bool network) {
   char buf[64];
   switch (m.kind) {
-    case SweepMetric::kFinalLoss: return "final loss";
-    case SweepMetric::kBestLoss: return "best loss";
+    case SweepMetric::kFinalLoss: return network ? "final train loss" : "final loss";
+    case SweepMetric::kBestLoss: return network ? "best train loss" : "best loss";
     case SweepMetric::kStepsTo:
-      std::snprintf(buf, sizeof buf, "steps to loss <= %g", m.threshold);
+      std::snprintf(buf, sizeof buf, network ? "steps to train loss <= %g" : "steps to loss <= %g", m.threshold);
       return buf;
     case SweepMetric::kDiverged: return "diverged";
+    case SweepMetric::kTestLoss: return "final test loss";
   }
   return "";
 }
@@ -122,6 +125,17 @@ std::string thousands(double v) {
 
 // --- requests and the per-frame slice ---
 
+// A network panel starts where a network sweep is cheap and telling: a 32 x 32 grid of 300-step
+// trainings (about a second in the worker), coloured by the test loss.
+SweepPanel::SweepPanel(bool network)
+    : network_(network), session_(network ? kNetworkSerialBase : 0) {
+  if (!network) return;
+  steps_ = 300;
+  metric_ = SweepMetric::kTestLoss;
+  threshold_ = 0.3;
+  x_.n = y_.n = 32;
+}
+
 void SweepPanel::request(const SweepRequest& request) {
   pending_ = request;
   load_edits(request);
@@ -139,12 +153,12 @@ std::optional<std::string> SweepPanel::take_request_error() {
   return e;
 }
 
-void SweepPanel::start(const SweepRequest& request, const Scene& scene, int run_id) {
-  const SceneRun* run = scene.find(run_id);
-  if (!run) throw Error(scene.runs().empty() ? "no run to sweep: add a run first" : "no run with id " + std::to_string(run_id));
-  session_.start(request, scene, run->optimizer, run_id);
+void SweepPanel::start(const SweepRequest& request, const SweepHost& host, int run_id) {
+  const SweepHost::Run* run = host.find(run_id);
+  if (!run) throw Error(host.runs.empty() ? "no run to sweep: add a run first" : "no run with id " + std::to_string(run_id));
+  host.start(session_, request, *run);
   load_edits(request);
-  edits_for_ = run->optimizer.name;
+  edits_for_ = run->optimizer->name;
   error_.clear();
   texture_version_ = ~0ull;
   set_open(true);
@@ -160,12 +174,12 @@ std::optional<std::string> SweepPanel::link_value() const {
   return to_string(session_.request());
 }
 
-void SweepPanel::update(const Scene& scene, int selected_run_id) {
+void SweepPanel::update(const SweepHost& host, int selected_run_id) {
   if (pending_) {
     const SweepRequest r = *pending_;
     pending_.reset();
     try {
-      start(r, scene, selected_run_id);
+      start(r, host, selected_run_id);
     } catch (const std::exception& e) {
       error_ = e.what();
       request_error_ = "sweep=" + to_string(r) + ": " + e.what();
@@ -173,7 +187,7 @@ void SweepPanel::update(const Scene& scene, int selected_run_id) {
   }
   // A sweep belongs to its run: gone with it (a removed run, a link or preset replacing the runs),
   // so the link never names a sweep the scene cannot show.
-  if (session_.has_job() && !scene.find(session_.run_id())) session_.clear("cleared: the swept run was removed");
+  if (session_.has_job() && !host.find(session_.run_id())) session_.clear("cleared: the swept run was removed");
   if (!session_.running() || session_.remote()) {
     last_compute_ms_ = 0;
     return;
@@ -230,7 +244,7 @@ SweepRequest SweepPanel::edited_request() const {
   r.x = axis(x_);
   r.y = axis(y_);
   r.steps = steps_;
-  r.metric = metric_ == 2 ? "steps_to:" + format_number(threshold_) : kMetrics[metric_];
+  r.metric = metric_ == kStepsToMetric ? "steps_to:" + format_number(threshold_) : kMetrics[metric_];
   r.seeds = seeds_;
   return r;
 }
@@ -257,16 +271,16 @@ void SweepPanel::load_edits(const SweepRequest& r) {
 
 // --- drawing ---
 
-void SweepPanel::draw(const Scene& scene, CommandQueue& commands, int selected_run_id) {
-  const SceneRun* run = scene.find(selected_run_id);
+void SweepPanel::draw(const SweepHost& host, int selected_run_id) {
+  const SweepHost::Run* run = host.find(selected_run_id);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float controls_w = std::clamp(avail.x * 0.34f, std::min(200.0f, avail.x * 0.5f), 330.0f);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  draw_controls(scene, run, controls_w, avail.y);
+  draw_controls(host, run, controls_w, avail.y);
   const ImVec2 map_origin(origin.x + controls_w + 8, origin.y);
   const ImVec2 map_size(std::max(avail.x - controls_w - 8, 40.0f), std::max(avail.y, 40.0f));
   ImGui::SetCursorScreenPos(map_origin);
-  draw_heat_map(scene, commands, map_origin, map_size);
+  draw_heat_map(host, map_origin, map_size);
 }
 
 void SweepPanel::draw_axis_edit(const char* label, AxisEdit& a, const std::vector<std::string>& keys, const std::string& other) {
@@ -311,23 +325,28 @@ void SweepPanel::draw_axis_edit(const char* label, AxisEdit& a, const std::vecto
   ImGui::PopID();
 }
 
-void SweepPanel::draw_controls(const Scene& scene, const SceneRun* run, float width, float height) {
+void SweepPanel::draw_controls(const SweepHost& host, const SweepHost::Run* run, float width, float height) {
   ImGui::BeginChild("##sweepcontrols", ImVec2(width, height), false);
   if (!run) {
     ImGui::TextWrapped("Select a run (or add one) to sweep two of its hyperparameters.");
     ImGui::EndChild();
     return;
   }
-  if (edits_for_ != run->optimizer.name) fit_edits_to(run->optimizer.name);
+  if (edits_for_ != run->optimizer->name) fit_edits_to(run->optimizer->name);
   std::vector<std::string> keys;
   try {
-    keys = batch::batch_numeric_keys(run->optimizer.name);
+    keys = batch::batch_numeric_keys(run->optimizer->name);
   } catch (const Error&) {
   }
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(rgb_to_imu32(run_colour_rgb(run->colour))), "Sweep %s",
-                     optimizer_label(run->optimizer).c_str());
-  tooltip("Runs every cell of a grid of two hyperparameters of the selected run (same problem, start and noise,\n"
-          "no scheduler) and colours each cell by the metric. Select another run in the list to sweep it.");
+                     optimizer_label(*run->optimizer).c_str());
+  if (network_)
+    tooltip("Trains the network once per cell of a grid of two hyperparameters of the selected run (the same data,\n"
+            "initial weights and batches, the run's scheduler) and colours each cell by the metric.\n"
+            "Select another run in the list to sweep it.");
+  else
+    tooltip("Runs every cell of a grid of two hyperparameters of the selected run (same problem, start and noise,\n"
+            "no scheduler) and colours each cell by the metric. Select another run in the list to sweep it.");
   draw_axis_edit("x", x_, keys, y_.key);
   draw_axis_edit("y", y_, keys, x_.key);
 
@@ -338,13 +357,17 @@ void SweepPanel::draw_controls(const Scene& scene, const SceneRun* run, float wi
   ImGui::SetNextItemWidth(number_w);
   ImGui::InputInt("steps", &steps_, 0, 0);
   steps_ = std::max(steps_, 1);
-  tooltip("Optimizer steps per cell.");
-  const bool noisy = scene.noise().enabled();
+  tooltip(network_ ? "Training steps per cell (minibatches, as the runs take them)." : "Optimizer steps per cell.");
+  const bool noisy = host.noisy;
   const float seeds_w = ImGui::CalcTextSize("64").x + 2 * ImGui::GetStyle().FramePadding.x;
   const float needed = noisy ? seeds_w + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("seeds").x
                               : ImGui::CalcTextSize("(no noise)").x;
   if (w - (ImGui::GetItemRectMax().x - line_x) - spacing >= needed) ImGui::SameLine();
-  if (noisy) {
+  if (network_) {
+    seeds_ = 1;
+    ImGui::TextDisabled("(one seed)");
+    tooltip("Every cell starts from the task's initial weights and takes its batches in the same order.");
+  } else if (noisy) {
     ImGui::SetNextItemWidth(seeds_w);
     ImGui::InputInt("seeds", &seeds_, 0, 0);
     seeds_ = std::clamp(seeds_, 1, kMaxSweepSeeds);
@@ -353,11 +376,17 @@ void SweepPanel::draw_controls(const Scene& scene, const SceneRun* run, float wi
     ImGui::TextDisabled("(no noise)");
     tooltip("Turn gradient noise on (control column) to average sweeps over several seeds.");
   }
-  ImGui::SetNextItemWidth(metric_ == 2 ? (w - spacing) * 0.62f : w);
-  ImGui::Combo("##metric", &metric_, kMetricLabels, 4);
-  tooltip("final loss / best loss: log colour scale, diverged runs in red. steps to loss <= T: the first step\n"
-          "reaching T (red: never). diverged: 1 if x, y or the loss became non-finite (fraction over seeds).");
-  if (metric_ == 2) {
+  if (!network_ && metric_ == SweepMetric::kTestLoss) metric_ = SweepMetric::kFinalLoss;
+  ImGui::SetNextItemWidth(metric_ == kStepsToMetric ? (w - spacing) * 0.62f : w);
+  ImGui::Combo("##metric", &metric_, network_ ? kNetMetricLabels : kMetricLabels, network_ ? 5 : 4);
+  if (network_)
+    tooltip("Losses on the whole training set (train) or the test set, after the last step, on a log colour scale;\n"
+            "best train loss and steps to train loss <= T read the training loss every 5 steps (steps: a multiple\n"
+            "of 5, red: never). diverged: 1 if a weight or the loss became non-finite; diverged runs are red.");
+  else
+    tooltip("final loss / best loss: log colour scale, diverged runs in red. steps to loss <= T: the first step\n"
+            "reaching T (red: never). diverged: 1 if x, y or the loss became non-finite (fraction over seeds).");
+  if (metric_ == kStepsToMetric) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1);
     ImGui::InputDouble("##threshold", &threshold_, 0, 0, "%.3g");
@@ -371,7 +400,7 @@ void SweepPanel::draw_controls(const Scene& scene, const SceneRun* run, float wi
   } else {
     if (ImGui::Button("Run sweep", ImVec2(bw, 0))) {
       try {
-        start(edited_request(), scene, run->id);
+        start(edited_request(), host, run->id);
       } catch (const std::exception& e) {
         error_ = e.what();
       }
@@ -395,9 +424,14 @@ void SweepPanel::draw_controls(const Scene& scene, const SceneRun* run, float wi
     ImGui::TextDisabled("%s / %s cells x %lld steps%s", thousands(static_cast<double>(session_.cells_done())).c_str(),
                         thousands(cells).c_str(), static_cast<long long>(job.config().steps),
                         session_.cancelled() ? " (cancelled)" : "");
-    if (session_.compute_ms() > 0 && run_steps > 0)
-      ImGui::TextDisabled("computing %.2f s of it%s (%.0f M run-steps/s)", session_.compute_ms() / 1000,
-                          session_.remote() ? " in a worker" : "", run_steps / session_.compute_ms() / 1000);
+    if (session_.compute_ms() > 0 && run_steps > 0) {
+      if (network_)  // a training step is ~1000 landscape steps: thousands a second, not millions
+        ImGui::TextDisabled("computing %.2f s of it%s (%.0f k training steps/s)", session_.compute_ms() / 1000,
+                            session_.remote() ? " in a worker" : "", run_steps / session_.compute_ms());
+      else
+        ImGui::TextDisabled("computing %.2f s of it%s (%.0f M run-steps/s)", session_.compute_ms() / 1000,
+                            session_.remote() ? " in a worker" : "", run_steps / session_.compute_ms() / 1000);
+    }
     ImGui::PopTextWrapPos();
   }
   if (!error_.empty()) {
@@ -408,16 +442,11 @@ void SweepPanel::draw_controls(const Scene& scene, const SceneRun* run, float wi
   ImGui::EndChild();
 }
 
-void SweepPanel::ensure_texture(const Scene& scene) {
+void SweepPanel::ensure_texture(const SweepHost& host) {
   if (texture_version_ == session_.version() && texture_.valid()) return;
   const SweepJob& job = session_.job();
   const SweepSummary& summary = session_.summary();
-  double fstar = 0;
-  try {
-    fstar = to_string(job.config().problem) == scene.problem_spec() ? scene.problem().min_value()
-                                                                     : make_problem(job.config().problem)->min_value();
-  } catch (const Error&) {
-  }
+  const double fstar = host.min_value(job.config());
   scale_ = sweep_colour_scale(job.config(), session_.metric(), summary, fstar);
   const int nx = static_cast<int>(job.x_values().size()), ny = static_cast<int>(job.y_values().size());
   const int k = std::max(1, kTextureSide / std::max(nx, ny));
@@ -443,19 +472,22 @@ void SweepPanel::ensure_texture(const Scene& scene) {
   texture_version_ = session_.version();
 }
 
-void SweepPanel::draw_heat_map(const Scene& scene, CommandQueue& commands, ImVec2 origin, ImVec2 size) {
+void SweepPanel::draw_heat_map(const SweepHost& host, ImVec2 origin, ImVec2 size) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float line = ImGui::GetTextLineHeight();
   if (!session_.has_job()) {
     dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(22, 24, 30, 255));
-    const char* text = "Pick two hyperparameters and press Run sweep:\n"
-                       "the heat map shows the metric for every pair,\n"
-                       "and clicking a cell puts that run on the landscape.";
+    const char* text = network_ ? "Pick two hyperparameters and press Run sweep:\n"
+                                  "every cell trains the network with that pair,\n"
+                                  "and clicking a cell adds that run to the scene."
+                                : "Pick two hyperparameters and press Run sweep:\n"
+                                  "the heat map shows the metric for every pair,\n"
+                                  "and clicking a cell puts that run on the landscape.";
     dl->AddText(ImVec2(origin.x + 16, origin.y + 16), IM_COL32(170, 170, 180, 255), text);
     ImGui::Dummy(size);
     return;
   }
-  ensure_texture(scene);
+  ensure_texture(host);
   const SweepJob& job = session_.job();
   const SweepConfig& config = job.config();
   const int nx = static_cast<int>(job.x_values().size()), ny = static_cast<int>(job.y_values().size());
@@ -474,17 +506,20 @@ void SweepPanel::draw_heat_map(const Scene& scene, CommandQueue& commands, ImVec
   map_frame_ = ImGui::GetFrameCount();
 
   // Title: the metric and the sweep's run.
-  const SceneRun* run = scene.find(session_.run_id());
+  const SweepHost::Run* run = host.find(session_.run_id());
   char title[200];
-  std::snprintf(title, sizeof title, "%s, %lld steps%s", metric_label(config.metric).c_str(),
+  std::snprintf(title, sizeof title, "%s, %lld steps%s", metric_label(config.metric, network_).c_str(),
                 static_cast<long long>(config.steps),
                 config.seeds > 1 ? (", mean of " + std::to_string(config.seeds) + " seeds").c_str() : "");
   const float y_name_w = ImGui::CalcTextSize(config.y.key.c_str()).x + 16;
   const float title_x = std::max(left + (pw - ImGui::CalcTextSize(title).x) / 2, origin.x + y_name_w);
   dl->AddText(ImVec2(title_x, origin.y + 3), IM_COL32(235, 235, 235, 255), title);
-  if (run && to_string(run->optimizer) != to_string(session_.optimizer())) {
+  if (host.stale(config)) {
+    const float tw = ImGui::CalcTextSize(title).x;
+    dl->AddText(ImVec2(title_x + tw + 12, origin.y + 3), IM_COL32(255, 190, 90, 255), "(data or network changed: sweep again)");
+  } else if (run && to_string(*run->optimizer) != to_string(session_.optimizer())) {
     // The run's other options changed since: say so (the axes' keys follow clicks, that is fine).
-    Spec now = run->optimizer, then = session_.optimizer();
+    Spec now = *run->optimizer, then = session_.optimizer();
     now.set(config.x.key, ""), now.set(config.y.key, ""), then.set(config.x.key, ""), then.set(config.y.key, "");
     if (to_string(now) != to_string(then)) {
       const float tw = ImGui::CalcTextSize(title).x;
@@ -524,9 +559,9 @@ void SweepPanel::draw_heat_map(const Scene& scene, CommandQueue& commands, ImVec
   dl->AddText(ImVec2(origin.x + 2, origin.y + 3), IM_COL32(255, 255, 255, 255), yname.c_str());
 
   // The sweep's run: a marker at its current setting.
-  if (run && run->optimizer.name == session_.optimizer().name) {
-    const double xv = std::strtod(spec_value(run->optimizer, config.x.key).c_str(), nullptr);
-    const double yv = std::strtod(spec_value(run->optimizer, config.y.key).c_str(), nullptr);
+  if (run && run->optimizer->name == session_.optimizer().name) {
+    const double xv = std::strtod(spec_value(*run->optimizer, config.x.key).c_str(), nullptr);
+    const double yv = std::strtod(spec_value(*run->optimizer, config.y.key).c_str(), nullptr);
     const double tx = axis_fraction(config.x, xv), ty = axis_fraction(config.y, yv);
     if (tx >= 0 && tx <= 1 && ty >= 0 && ty <= 1) {
       const ImVec2 c(x_pixel(tx), y_pixel(ty));
@@ -548,7 +583,8 @@ void SweepPanel::draw_heat_map(const Scene& scene, CommandQueue& commands, ImVec
     const float cy1 = bottom - ph * iy / ny, cy0 = bottom - ph * (iy + 1) / ny;
     dl->AddRect(ImVec2(cx0 - 1, cy0 - 1), ImVec2(cx1 + 1, cy1 + 1), IM_COL32(255, 255, 255, 230), 0, 0, 1.5f);
     const double xv = job.x_values()[static_cast<std::size_t>(ix)], yv = job.y_values()[static_cast<std::size_t>(iy)];
-    const bool add = ImGui::GetIO().KeyShift || !run;
+    // A network click adds a run (the scene holds several to compare); shift+click sets the swept run.
+    const bool add = network_ ? !ImGui::GetIO().KeyShift || !run : ImGui::GetIO().KeyShift || !run;
     if (hovered) {
       ImGui::BeginTooltip();
       ImGui::Text("%s = %s", config.x.key.c_str(), format_number(xv).c_str());
@@ -558,26 +594,16 @@ void SweepPanel::draw_heat_map(const Scene& scene, CommandQueue& commands, ImVec
       } else if (std::isnan(session_.metric()[cell])) {
         ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.45f, 1), "%s", nan_label(config.metric));
       } else {
-        ImGui::Text("%s = %.6g", metric_label(config.metric).c_str(), session_.metric()[cell]);
+        ImGui::Text("%s = %.6g", metric_label(config.metric, network_).c_str(), session_.metric()[cell]);
       }
-      ImGui::TextDisabled(add ? "click: add a run with this setting" : "click: set the run to this; shift+click: add a run");
+      ImGui::TextDisabled(add ? (network_ ? "click: add a run with this setting; shift+click: set the run to this"
+                                          : "click: add a run with this setting")
+                              : "click: set the run to this; shift+click: add a run");
       ImGui::EndTooltip();
     }
-    if (clicked) {
-      const std::string spec = to_string(session_.cell_spec(static_cast<std::size_t>(ix), static_cast<std::size_t>(iy)));
-      const int id = session_.run_id();
-      const std::string scheduler = run ? run->scheduler : "";
-      const std::int64_t steps = config.steps;
-      commands.push([spec, id, scheduler, add, steps](Scene& s) {
-        if (add)
-          s.add_run(spec);
-        else
-          s.update_run(id, spec, scheduler);
-        // Show the path as far as the sweep measured it.
-        const std::int64_t want = std::min(steps, s.step_limit());
-        if (s.step_count() < want) s.step(want - s.step_count());
-      });
-    }
+    if (clicked && host.apply_cell)
+      host.apply_cell(to_string(session_.cell_spec(static_cast<std::size_t>(ix), static_cast<std::size_t>(iy))), run, add,
+                      config.steps);
   }
 
   // Colour bar and legend.

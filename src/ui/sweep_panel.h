@@ -3,6 +3,8 @@
 // heat map on the right (cells computed so far, the rest pending), with a colour bar, axes in
 // their own scale, a hover read-out, the run's current setting marked, and click-to-apply:
 // a click sets the sweep's run to that cell's setting, shift+click adds a run with it.
+// The network mode has its own panel (network = true) over its NetScene: cells are whole
+// trainings (nn/net_sweep.h), the metric menu adds the test loss, and a click adds a run.
 //
 // The sweep computes a slice every frame (update()), within a time budget that keeps the page
 // at 30+ frames per second, whether or not the panel is on screen; in the browser a Web Worker
@@ -16,25 +18,43 @@
 #include "sim/sweep_state.h"
 #include "ui/commands.h"
 #include "ui/gl_texture.h"
+#include "ui/sweep_host.h"
 
 namespace adamlab {
 class Scene;
-struct SceneRun;
+class NetScene;
 }  // namespace adamlab
 
 namespace adamlab::ui {
 
 class SweepPanel {
  public:
+  // A network panel's sweep serials start at kNetworkSerialBase, so the worker's messages for a
+  // landscape sweep and for a network sweep can never be taken for each other.
+  static constexpr std::uint64_t kNetworkSerialBase = 1'000'000'000;
+  explicit SweepPanel(bool network = false);
+  bool network() const { return network_; }
+
   // Every frame, before draw: starts a sweep a link or the API asked for, computes a slice.
-  void update(const Scene& scene, int selected_run_id);
+  void update(const Scene& scene, int selected_run_id) { update(landscape_sweep_host(scene, nullptr), selected_run_id); }
+  void update(const NetScene& scene, int selected_run_id) { update(network_sweep_host(scene, nullptr), selected_run_id); }
   // Controls and heat map in the current window's remaining region.
-  void draw(const Scene& scene, CommandQueue& commands, int selected_run_id);
+  void draw(const Scene& scene, CommandQueue& commands, int selected_run_id) {
+    draw(landscape_sweep_host(scene, &commands), selected_run_id);
+  }
+  void draw(const NetScene& scene, NetCommandQueue& commands, int selected_run_id) {
+    draw(network_sweep_host(scene, &commands), selected_run_id);
+  }
 
   // Starts `request` for the selected run at the next update() and opens the panel (links).
   void request(const SweepRequest& request);
   // Starts now for `run_id` (the JS API); throws Error naming the bad token.
-  void start(const SweepRequest& request, const Scene& scene, int run_id);
+  void start(const SweepRequest& request, const Scene& scene, int run_id) {
+    start(request, landscape_sweep_host(scene, nullptr), run_id);
+  }
+  void start(const SweepRequest& request, const NetScene& scene, int run_id) {
+    start(request, network_sweep_host(scene, nullptr), run_id);
+  }
   void cancel() { session_.cancel(); }
   void clear(const std::string& why = "cleared") { session_.clear(why); }
   // An error of the last requested start (a link's sweep= the selected run cannot take); cleared.
@@ -64,18 +84,22 @@ class SweepPanel {
     int scale = 0;  // 0 lin, 1 log, 2 log1m
     int n = 128;
   };
-  void draw_controls(const Scene& scene, const SceneRun* run, float width, float height);
+  void update(const SweepHost& host, int selected_run_id);
+  void draw(const SweepHost& host, int selected_run_id);
+  void start(const SweepRequest& request, const SweepHost& host, int run_id);
+  void draw_controls(const SweepHost& host, const SweepHost::Run* run, float width, float height);
   void draw_axis_edit(const char* label, AxisEdit& axis, const std::vector<std::string>& keys, const std::string& other);
-  void draw_heat_map(const Scene& scene, CommandQueue& commands, ImVec2 origin, ImVec2 size);
-  void ensure_texture(const Scene& scene);
+  void draw_heat_map(const SweepHost& host, ImVec2 origin, ImVec2 size);
+  void ensure_texture(const SweepHost& host);
   void fit_edits_to(const std::string& optimizer);
   SweepRequest edited_request() const;
   void load_edits(const SweepRequest& request);
 
+  bool network_ = false;
   SweepSession session_;
   AxisEdit x_, y_;
   int steps_ = 500;
-  int metric_ = 0;  // final_loss, best_loss, steps_to, diverged
+  int metric_ = 0;  // final_loss, best_loss, steps_to, diverged, test_loss (SweepMetric::Kind)
   double threshold_ = 1e-3;
   int seeds_ = 1;
   std::string edits_for_;  // optimizer name the axis edits belong to
