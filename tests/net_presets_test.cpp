@@ -203,11 +203,11 @@ TEST(NetPresets, LearningRate) {
   EXPECT_GT(first_below(right, 0.3), 100);
   EXPECT_NEAR(right.back().train_loss, 0.12, 0.01);
   // "lr 1 does not blow up but bounces: it never gets below 0.6, and over its last 100 steps it
-  // averages 1.18, worse than the untrained network's 0.71." This run is chaotic: the last digits of
-  // its mean move with any change in rounding, so the margin is wider than the other claims'.
+  // does worse on average than the untrained network's 0.71." This run is chaotic: its mean moved
+  // from 1.18 to 0.99 with a last-bit change in the matrix products, so the caption states no
+  // figure for it, and the margin below is wide.
   EXPECT_EQ(first_below(large, 0.6), kNever);
-  EXPECT_NEAR(last(large, 100).mean, 1.18, 0.05);
-  EXPECT_GT(last(large, 100).mean, large.front().train_loss);
+  EXPECT_GT(last(large, 100).mean, large.front().train_loss + 0.1);
   EXPECT_GT(rises(large), 100);  // bouncing, not a plateau
   expect_no_divergence(s);
 }

@@ -28,7 +28,7 @@ const std::vector<NetPreset>& net_presets() {
       {"net-lr", "Learning rate: too small, right, too large",
        "Adam with lr 0.001 crawls (train loss 0.71 to 0.67 in 300 steps), and lr 0.03 is below 0.3 by step "
        "120 and ends near 0.12. lr 1 does not blow up but bounces: it never gets below 0.6, and over its last "
-       "100 steps it averages 1.18, worse than the untrained network's 0.71.",
+       "100 steps it does worse on average than the untrained network's 0.71.",
        {"spirals:n=100,noise=0.1,test_fraction=0.3,classes=2", ADAMLAB_SPIRALS_MODEL, 10, 1},
        {{"adam:lr=0.001,beta1=0.9,beta2=0.999,eps=1e-08,weight_decay=0,amsgrad=false,maximize=false", ""},
         {"adam:lr=0.03,beta1=0.9,beta2=0.999,eps=1e-08,weight_decay=0,amsgrad=false,maximize=false", ""},
