@@ -116,3 +116,25 @@ TEST(NetScene, ACsvReplacesTheDataAndModelChangesKeepIt) {
 
 }  // namespace
 }  // namespace adamlab
+
+namespace adamlab {
+namespace {
+
+TEST(NetScene, PlayingEvaluatesRowsOnAGridAndAPausedStepEndsOnARow) {
+  NetScene s = NetScene::with_default_runs();  // step limit 2000: a row every 4 steps
+  ASSERT_EQ(s.row_every(), 4);
+  s.play();
+  s.advance(0.2);  // 20 steps at the default 100 steps/s
+  ASSERT_EQ(s.step_count(), 20);
+  for (const auto& row : s.runs()[0].history.rows()) EXPECT_EQ(row.step % 4, 0);
+  s.pause();
+  s.step(3);
+  EXPECT_EQ(s.runs()[0].history.rows().back().step, 23);
+  s.set_step_limit(100000);
+  EXPECT_EQ(s.row_every(), 256);
+  s.set_step_limit(300);
+  EXPECT_EQ(s.row_every(), 1);
+}
+
+}  // namespace
+}  // namespace adamlab

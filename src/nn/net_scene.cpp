@@ -12,10 +12,15 @@
 namespace adamlab {
 namespace {
 
-// A row costs a forward pass over the whole train and test sets, ~15 optimizer steps' worth on the
-// default task; 512 rows (then every 2nd, 4th, ... step) are more than a chart's pixels need and
-// keep 4 runs at 1000 steps/s cheap (bench/nn_bench.cpp BM_NetRow vs BM_NetStep).
-constexpr std::size_t kHistoryRows = 512;
+// Room for the ~512 grid rows of a run up to the step limit plus a paused user's extra rows.
+constexpr std::size_t kHistoryRows = 1024;
+constexpr std::int64_t kRowsPerRun = 512;
+
+std::int64_t row_grid(std::int64_t step_limit) {
+  std::int64_t every = 1;
+  while (step_limit / every > kRowsPerRun) every *= 2;
+  return every;
+}
 
 }  // namespace
 
@@ -43,15 +48,19 @@ NetSceneRun NetScene::make_run(int id, int colour, const std::string& optimizer_
   return r;
 }
 
-void NetScene::step_run(NetSceneRun& r, std::int64_t target) const {
-  // A diverged run stops where it diverged. Rows the history would drop are not evaluated on
-  // the whole sets: only the optimizer step is taken.
+void NetScene::step_run(NetSceneRun& r, std::int64_t target, bool row_at_target) const {
+  // A diverged run stops where it diverged (and gets its row there). Between rows only the
+  // optimizer step is taken: no pass over the whole sets.
   while (r.run.steps_taken() < target && !r.run.diverged()) {
-    if (r.history.keeps(r.run.steps_taken() + 1))
+    const std::int64_t next = r.run.steps_taken() + 1;
+    if (next % row_every_ == 0 && r.history.keeps(next)) {
       r.history.append(r.run.step());
-    else
+    } else {
       r.run.step_only();
+      if (r.run.diverged()) r.history.append_anyway(r.run.row());
+    }
   }
+  if (row_at_target && r.run.steps_taken() == target) r.history.append_anyway(r.run.row());
 }
 
 void NetScene::replay(NetSceneRun& r) const {
@@ -61,7 +70,7 @@ void NetScene::replay(NetSceneRun& r) const {
   r.run = NetRun(task_, std::move(optimizer), std::move(scheduler));
   r.history.clear();
   r.history.append(r.run.row());
-  step_run(r, step_);
+  step_run(r, step_, true);
 }
 
 NetSceneRun& NetScene::at(int id) {
@@ -197,7 +206,9 @@ void NetScene::pause() {
 void NetScene::step(std::int64_t n) {
   if (n < 0) throw Error("invalid step count: " + std::to_string(n));
   const std::int64_t target = n >= step_limit_ - step_ ? step_limit_ : step_ + n;
-  for (auto& r : runs_) step_run(r, target);
+  // While playing, rows stay on the grid; a step the user asked for (or the limit) ends on one.
+  const bool row_at_target = !playing_ || target == step_limit_;
+  for (auto& r : runs_) step_run(r, target, row_at_target);
   if (target > step_) ++version_;
   step_ = std::max(step_, target);
   if (step_ >= step_limit_) {
@@ -224,6 +235,7 @@ void NetScene::set_step_limit(std::int64_t limit) {
   if (limit < 1 || limit > kMaxStepLimit)
     throw Error("invalid step limit: " + std::to_string(limit) + " (1 to " + std::to_string(kMaxStepLimit) + ")");
   step_limit_ = limit;
+  row_every_ = row_grid(limit);
   if (step_ > limit) {
     step_ = limit;
     ++version_;

@@ -76,11 +76,15 @@ class NetScene {
   const NetSceneRun* find(int id) const;
   // Bumped by every change of the task or of any run's path (for caches such as boundary maps).
   std::uint64_t version() const { return version_; }
+  // Rows (losses on the whole train and test sets) are evaluated every row_every() steps while
+  // playing, a power of two that keeps a run to ~512 rows up to the step limit: a row costs ~10
+  // training steps, so 4 runs can play at 1000 steps/s. A paused scene's steps always end on a row.
+  std::int64_t row_every() const { return row_every_; }
 
  private:
   NetSceneRun make_run(int id, int colour, const std::string& optimizer_spec, const std::string& scheduler_spec) const;
   void replay(NetSceneRun& r) const;
-  void step_run(NetSceneRun& r, std::int64_t target) const;
+  void step_run(NetSceneRun& r, std::int64_t target, bool row_at_target) const;
   NetSceneRun& at(int id);
   int colour_for(const Spec& optimizer, int except_id) const;
   void install_task(std::shared_ptr<const NetTask> task, std::string csv);
@@ -93,6 +97,7 @@ class NetScene {
   bool playing_ = false;
   double speed_ = 100;
   std::int64_t step_limit_ = 2000;
+  std::int64_t row_every_ = 4;
   double accumulator_ = 0;
   std::uint64_t version_ = 0;
 };

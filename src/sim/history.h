@@ -24,6 +24,13 @@ class BasicHistory {
   }
   // Whether a row for `step` would be kept now (so a caller can skip computing the others).
   bool keeps(std::int64_t step) const { return step % stride_ == 0; }
+  // A row off the current stride, kept until the next halving (e.g. the step a paused user
+  // stepped to). Steps must still increase.
+  void append_anyway(const Row& row) {
+    if (!rows_.empty() && rows_.back().step == row.step) return;
+    if (keeps(row.step)) return append(row);
+    rows_.push_back(row);
+  }
   // Rows must come in increasing step order, starting with step 0.
   void append(const Row& row) {
     if (!keeps(row.step)) return;
