@@ -13,6 +13,7 @@
 #include "ui/net_chart.h"
 #include "ui/net_controls.h"
 #include "ui/net_diagram.h"
+#include "ui/net_lessons.h"
 #include "ui/net_view.h"
 #include "ui/run_panels.h"
 #include "ui/ui_state.h"
@@ -34,6 +35,7 @@ class NetPlayground {
   const NetChart& chart() const { return chart_; }
   bool chart_shown() const { return chart_shown_; }
   const Box& toolbar_box() const { return view_.overlays().toolbar; }
+  const NetLessonBoxes& lesson_boxes() const { return lesson_boxes_; }
 
  private:
   void draw_controls(const NetScene& scene, NetCommandQueue& commands, const std::string& error, const ShareState& share,
@@ -46,6 +48,7 @@ class NetPlayground {
   RunPanel run_panel_;
   NetMainView view_;
   NetChart chart_;
+  NetLessonBoxes lesson_boxes_;  // where the lesson menu was drawn (ui/net_lessons.h)
   NetDiagramState diagram_;  // the network diagram's cache and hover (ui/net_diagram_panel.h)
   int selected_ = 0;
   bool chart_shown_ = false;

@@ -324,11 +324,15 @@ export async function shareChecks({ browser, url, check, assert, artifacts, open
       if (f === t.mainFrame()) continue;
       try {
         await f.waitForFunction(() => window.adamlab && window.adamlab.firstFrameAt !== null, null, { timeout: 15000 });
-        loaded.push(await f.evaluate(() => ({ preset: adamlab.getState().preset, errors: adamlab.getState().linkErrors.length, paused: adamlab.stats().renderPaused })));
+        loaded.push(await f.evaluate(() => ({ preset: adamlab.getState().preset, mode: adamlab.getState().mode, errors: adamlab.getState().linkErrors.length, paused: adamlab.stats().renderPaused })));
       } catch (e) { loaded.push({ error: String(e).slice(0, 80) }); }
     }
     assert(loaded.length === names.length, `${loaded.length} of ${names.length} embeds loaded`);
     for (const l of loaded) assert(l.preset && l.errors === 0, JSON.stringify(l));
+    // Every figure's preset is on the page, the network ones (section 10) in Network mode.
+    const wanted = names.map(h => new URLSearchParams(h.slice(1)).get('preset')).sort();
+    assert(JSON.stringify(loaded.map(l => l.preset).sort()) === JSON.stringify(wanted), `presets ${loaded.map(l => l.preset)}`);
+    for (const l of loaded) assert((l.mode === 'network') === l.preset.startsWith('net-'), JSON.stringify(l));
     const paused = loaded.filter(l => l.paused).length;
     report.tutorialPausedOffscreen = `${paused} of ${loaded.length}`;
     await t.evaluate(() => document.querySelectorAll('figure.embed')[3].scrollIntoView({ block: 'center' }));
