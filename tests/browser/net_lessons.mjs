@@ -21,11 +21,17 @@ async function frames(page, n) {
     poll();
   }), n);
 }
-// A click held across a frame (ImGui reads the buttons once a frame), then the pointer moved away
-// so no tooltip covers what the next screenshot shows.
+// A click held across frames (ImGui reads the buttons once a frame, and a loaded machine may take
+// longer than any fixed delay per frame), then the pointer moved away so no tooltip covers what
+// the next screenshot shows.
 async function click(page, box) {
   const at = centre(box);
-  await page.mouse.click(at.x, at.y, { delay: 100 });
+  await page.mouse.move(at.x, at.y);
+  await frames(page, 2);
+  await page.mouse.down();
+  await frames(page, 2);
+  await page.mouse.up();
+  await frames(page, 1);
   await page.mouse.move(5, 795);
   await frames(page, 3);
 }
