@@ -16,5 +16,7 @@ namespace adamlab::ui {
 
 // Draws the selected run's network in a fixed window at `box` (nothing for an empty box).
 void draw_net_diagram_panel(const NetScene& scene, int selected_id, const Box& box, NetDiagramState& state, bool touch);
+// The same into the current window's remaining region (a tab of the phone's sheet).
+void draw_net_diagram_contents(const NetScene& scene, int selected_id, NetDiagramState& state, bool touch);
 
 }  // namespace adamlab::ui

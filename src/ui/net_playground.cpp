@@ -219,8 +219,7 @@ void NetPlayground::draw_phone_sheet(const NetScene& scene, NetCommandQueue& com
       }
       // The phone has no room beside the chart: the network diagram gets the sheet to itself.
       if (ImGui::BeginTabItem("Network")) {
-        const ImVec2 at = ImGui::GetCursorScreenPos(), room = ImGui::GetContentRegionAvail();
-        draw_net_diagram_panel(scene, selected_, Box{at.x, at.y, room.x, room.y}, diagram_, true);
+        draw_net_diagram_contents(scene, selected_, diagram_, true);
         ImGui::EndTabItem();
       }
       ImGui::EndTabBar();

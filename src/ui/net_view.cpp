@@ -71,8 +71,9 @@ void draw_axes(ImDrawList* dl, const Box& box, const DataBounds& b, ToPixel to_p
 
 void draw_point(ImDrawList* dl, ImVec2 c, std::uint32_t rgb, bool hollow, float r) {
   if (hollow) {
-    dl->AddCircle(c, r + 0.5f, IM_COL32(0, 0, 0, 200), 12, 3.2f);
-    dl->AddCircle(c, r + 0.5f, rgb_to_imu32(rgb), 12, 1.6f);
+    // A ring in the class colour with a dark rim (train points have a white one), empty inside.
+    dl->AddCircle(c, r + 1.3f, IM_COL32(0, 0, 0, 220), 12, 1.2f);
+    dl->AddCircle(c, r, rgb_to_imu32(rgb), 12, 2.2f);
   } else {
     dl->AddCircleFilled(c, r + 1.2f, IM_COL32(255, 255, 255, 210), 12);
     dl->AddCircleFilled(c, r, rgb_to_imu32(rgb), 12);
