@@ -170,22 +170,36 @@ try {
   await check('the tutorial\'s "Training a network" section embeds every network preset, each playing in Network mode', async () => {
     const t = await open({ viewport: { width: 1280, height: 800 } }, 'tutorial');  // the playground first: open() waits for it
     await t.goto(url + 'tutorial.html');
-    const hashes = await t.evaluate(() => [...document.querySelectorAll('#networks ~ figure.embed iframe')].map(f => new URL(f.src).hash));
+    const hashes = await t.evaluate(() => [...document.querySelectorAll('#networks ~ figure.embed iframe')].map(f => new URL(f.dataset.src || f.src).hash));
     const wanted = hashes.map(h => new URLSearchParams(h.slice(1)).get('preset'));
     assert(JSON.stringify(wanted) === JSON.stringify(presets.map(p => p.name)), `section 10 embeds ${wanted}`);
-    for (let i = 0; i < hashes.length; i++) {
-      await t.evaluate(k => document.querySelectorAll('#networks ~ figure.embed')[k].scrollIntoView({ block: 'center' }), i);
-      await t.waitForTimeout(200);
-    }
+    // Each figure in turn, checked while on screen (the page unloads embeds more than a screen away).
     const seen = [];
-    for (const name of wanted) {
-      const f = t.frames().find(fr => fr.url().includes(`preset=${name}&`));
-      assert(f, `no iframe for ${name}`);
+    for (let i = 0; i < wanted.length; i++) {
+      await t.evaluate(k => document.querySelectorAll('#networks ~ figure.embed')[k].scrollIntoView({ block: 'center' }), i);
+      let f = null;
+      for (let j = 0; j < 100 && !f; j++) {
+        f = t.frames().find(fr => fr.url().includes(`preset=${wanted[i]}&`));
+        if (!f) await t.waitForTimeout(50);
+      }
+      assert(f, `no iframe for ${wanted[i]}`);
       await f.waitForFunction(() => window.adamlab && window.adamlab.firstFrameAt !== null, null, { timeout: 20000 });
       const s = await f.evaluate(() => adamlab.getState());
-      assert(s.mode === 'network' && s.preset === name && s.embed && s.loop && s.linkErrors.length === 0, JSON.stringify({ m: s.mode, p: s.preset }));
-      seen.push(name);
+      assert(s.mode === 'network' && s.preset === wanted[i] && s.embed && s.loop && s.linkErrors.length === 0, JSON.stringify({ m: s.mode, p: s.preset }));
+      seen.push(wanted[i]);
     }
+    // Back at the first figure: it loads again (Chromium's WebGL context limit never drops it).
+    await t.evaluate(() => document.querySelector('figure.embed').scrollIntoView({ block: 'center' }));
+    const first = await (async () => {
+      for (let j = 0; j < 100; j++) {
+        const f = t.frames().find(fr => fr.url().includes('preset=momentum&'));
+        if (f) return f;
+        await t.waitForTimeout(50);
+      }
+      return null;
+    })();
+    assert(first, 'figure 1 did not load again');
+    await first.waitForFunction(() => window.adamlab && window.adamlab.firstFrameAt !== null, null, { timeout: 20000 });
     await t.evaluate(() => document.getElementById('networks').scrollIntoView({ block: 'start' }));
     await t.waitForTimeout(2500);
     await t.screenshot({ path: path.join(artifacts, 'tutorial-networks-1280x800.png') });
