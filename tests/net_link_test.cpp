@@ -7,6 +7,7 @@
 
 #include "core/spec.h"
 #include "nn/net_link.h"
+#include "nn/net_presets.h"
 #include "nn/net_scene.h"
 #include "sim/link.h"
 
@@ -273,6 +274,123 @@ TEST(NetLink, NeverThrowsOnGarbage) {
     NetScene scene;
     load_net_link(p.link, scene);
     EXPECT_NO_THROW(to_link(p.link));
+  }
+}
+
+// --- preset= in network links (nn/net_presets.h) ---
+
+TEST(NetPresetLink, EachPresetLinkOpensInNetworkModeAsTheMenuOpensIt) {
+  for (const NetPreset& preset : net_presets()) {
+    const std::string text = "#preset=" + preset.name;
+    EXPECT_EQ(link_mode(text), LinkMode::network) << text;
+    const ParsedNetLink p = parse_net_link(text);
+    ASSERT_TRUE(p.errors.empty()) << text << "\n" << dump(p.errors);
+    EXPECT_EQ(*p.link.preset, preset.name);
+    EXPECT_TRUE(*p.link.autoplay) << text;
+    NetScene linked;
+    const AppliedLink applied = load_net_link(p.link, linked);
+    EXPECT_TRUE(applied.errors.empty()) << text << "\n" << dump(applied.errors);
+    NetScene menu = make_net_preset_scene(preset);
+    EXPECT_EQ(linked.task().config().data, menu.task().config().data) << text;
+    EXPECT_EQ(linked.task().config().model, menu.task().config().model) << text;
+    EXPECT_EQ(linked.task().config().batch_size, menu.task().config().batch_size) << text;
+    EXPECT_EQ(linked.task().config().seed, menu.task().config().seed) << text;
+    EXPECT_EQ(linked.step_limit(), preset.step_limit) << text;
+    EXPECT_EQ(linked.speed(), preset.speed) << text;
+    EXPECT_TRUE(linked.playing()) << text;
+    ASSERT_EQ(linked.runs().size(), preset.runs.size()) << text;
+    linked.step(5);
+    menu.step(5);
+    for (std::size_t i = 0; i < menu.runs().size(); ++i) {
+      EXPECT_EQ(to_string(linked.runs()[i].optimizer), to_string(menu.runs()[i].optimizer)) << text;
+      EXPECT_EQ(linked.runs()[i].scheduler, menu.runs()[i].scheduler) << text;
+      EXPECT_EQ(linked.runs()[i].colour, menu.runs()[i].colour) << text;
+      // The same task, weights and batches: the same network after the same steps, to the bit.
+      EXPECT_EQ(linked.runs()[i].run.parameters(), menu.runs()[i].run.parameters()) << text;
+    }
+  }
+}
+
+TEST(NetPresetLink, EveryOtherKeyOverridesThePresetWhereverItIsWritten) {
+  const ParsedNetLink p = parse_net_link("#seed=3&limit=100&run=adam:lr=0.05&preset=net-race&batch=20&speed=10");
+  ASSERT_TRUE(p.errors.empty()) << dump(p.errors);
+  const NetPreset& race = *find_net_preset("net-race");
+  EXPECT_EQ(*p.link.preset, "net-race");
+  EXPECT_EQ(*p.link.data, race.task.data);  // not overridden: the preset's
+  EXPECT_EQ(*p.link.model, race.task.model);
+  EXPECT_EQ(*p.link.seed, 3u);
+  EXPECT_EQ(*p.link.limit, 100);
+  EXPECT_EQ(*p.link.batch, 20);
+  EXPECT_EQ(*p.link.speed, 10);
+  ASSERT_EQ(p.link.runs.size(), 1u);  // written runs replace the preset's
+  EXPECT_EQ(p.link.runs[0].optimizer, "adam:lr=0.05");
+}
+
+TEST(NetPresetLink, PlaysUnlessAutoplayOrAtSaysOtherwise) {
+  EXPECT_TRUE(*parse_net_link("#preset=net-lr").link.autoplay);
+  EXPECT_TRUE(*parse_net_link("#preset=net-lr&embed=1").link.embed);
+  EXPECT_TRUE(*parse_net_link("#preset=net-lr&embed=1").link.autoplay);
+  EXPECT_FALSE(*parse_net_link("#preset=net-lr&autoplay=0").link.autoplay);
+  const ParsedNetLink at = parse_net_link("#preset=net-lr&at=20");
+  ASSERT_TRUE(at.errors.empty()) << dump(at.errors);
+  EXPECT_FALSE(at.link.autoplay);
+  NetScene scene;
+  load_net_link(at.link, scene);
+  EXPECT_EQ(scene.step_count(), 20);
+  EXPECT_FALSE(scene.playing());
+  // A refused at= is as if absent: the preset plays.
+  const ParsedNetLink past = parse_net_link("#preset=net-lr&at=301");
+  EXPECT_TRUE(has_error_starting(past.errors, "at=301: step 301 is past the step limit 300")) << dump(past.errors);
+  EXPECT_TRUE(*past.link.autoplay);
+}
+
+TEST(NetPresetLink, ModeAndPresetNamesDecideTheGrammar) {
+  EXPECT_EQ(link_mode("https://example.org/adamlab/#embed=1&preset=net-beta2"), LinkMode::network);
+  EXPECT_EQ(link_mode("#preset%3Dnet-adamw"), LinkMode::network);
+  EXPECT_EQ(link_mode("#preset=adam"), LinkMode::landscape);  // a landscape preset
+  EXPECT_EQ(link_mode("#preset=net-nope"), LinkMode::landscape);  // unknown: the landscape reports it
+  EXPECT_EQ(link_mode("#mode=landscape&preset=net-race"), LinkMode::landscape);  // an explicit mode wins
+  EXPECT_TRUE(has_error_starting(parse_link("#preset=net-nope").errors, "preset=net-nope: unknown preset 'net-nope'"));
+
+  const ParsedNetLink landscape_name = parse_net_link("#mode=network&preset=adam&data=moons");
+  ASSERT_EQ(landscape_name.errors.size(), 1u) << dump(landscape_name.errors);
+  EXPECT_EQ(landscape_name.errors[0],
+            "preset=adam: unknown network preset 'adam' (known: net-race, net-lr, net-beta1, net-beta2, net-decay, "
+            "net-weight-decay, net-adamw)");
+  EXPECT_FALSE(landscape_name.link.preset);
+  EXPECT_FALSE(landscape_name.link.autoplay);  // no preset: a plain link, paused
+  EXPECT_EQ(*landscape_name.link.data, "moons");
+
+  const ParsedNetLink twice = parse_net_link("#preset=net-lr&preset=net-race");
+  EXPECT_TRUE(has_error_starting(twice.errors, "preset=net-race: duplicate key 'preset'")) << dump(twice.errors);
+  EXPECT_EQ(*twice.link.preset, "net-lr");
+}
+
+TEST(NetPresetLink, RunNumbersNameThePresetsRunsWhenNoRunIsWritten) {
+  const ParsedNetLink p = parse_net_link("#preset=net-race&select=2&hide=3&colours=auto,4,auto");
+  ASSERT_TRUE(p.errors.empty()) << dump(p.errors);
+  ASSERT_EQ(p.link.runs.size(), 3u);
+  EXPECT_EQ(*p.link.selected, 1);
+  EXPECT_FALSE(p.link.runs[2].visible);
+  EXPECT_EQ(p.link.runs[1].colour, 4);
+  // Written runs, all refused: the preset's runs stay, and run numbers name the written ones.
+  const ParsedNetLink refused = parse_net_link("#preset=net-race&run=adam:lr=-1&select=1");
+  EXPECT_TRUE(has_error_starting(refused.errors, "run=adam:lr=-1: Invalid learning rate: -1")) << dump(refused.errors);
+  EXPECT_TRUE(has_error_starting(refused.errors, "select=1: no run 1 was loaded")) << dump(refused.errors);
+  EXPECT_EQ(refused.link.runs.size(), 3u);
+}
+
+TEST(NetPresetLink, RoundTripIsExact) {
+  for (const char* text : {"#preset=net-decay", "#preset=net-beta2&embed=1&loop=1", "#preset=net-race&seed=9&at=40&select=3",
+                           "#mode=network&preset=net-adamw&run=sgd:lr=0.5&autoplay=0"}) {
+    const ParsedNetLink p = parse_net_link(text);
+    ASSERT_TRUE(p.errors.empty()) << text << "\n" << dump(p.errors);
+    const std::string canonical = to_link(p.link);
+    EXPECT_EQ(canonical.rfind("#mode=network&preset=", 0), 0u) << canonical;
+    const ParsedNetLink again = parse_net_link(canonical);
+    EXPECT_TRUE(again.errors.empty()) << canonical << "\n" << dump(again.errors);
+    EXPECT_TRUE(again.link == p.link) << text << " -> " << canonical;
+    EXPECT_EQ(to_link(again.link), canonical);
   }
 }
 

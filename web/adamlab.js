@@ -47,7 +47,7 @@
     al_sweep_cancel: [], al_sweep_clear: [], al_sweep_cell: ['number', 'number'], al_sweep_metric: [],
     al_set_noise: ['string', 'number'], al_layout: [],
     al_set_mode: ['string'], al_set_network: ['string', 'string', 'number', 'number'], al_new_seed: [],
-    al_load_csv: ['string', 'number'],
+    al_load_csv: ['string', 'number'], al_net_presets: [],
   };
 
   // Strings go to C++ through malloc'd memory, not through ccall's 'string' conversion: that one
@@ -176,6 +176,8 @@
     /** The lesson presets: [{name, title, caption, link}]. */
     presets() { return call('al_presets').presets; },
     loadPreset(name) { return api.setState('#preset=' + spec(name, 'preset') + '&autoplay=1'); },
+    /** The network presets: [{name, title, caption, link}]; loadPreset(name) loads one (in Network mode). */
+    netPresets() { return call('al_net_presets').presets; },
     dismissLinkErrors() { call('al_dismiss_link_errors'); },
     /** The anatomy of run id's next step from step k (default: its current step):
      *  {t, step, position, nextPosition, update, vectors: {name: {value: [x, y], role}}, scalars, note, diagnosis}. */

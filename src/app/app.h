@@ -94,6 +94,11 @@ class App {
   std::string build_link(bool embed) const;
   std::string build_network_link(bool embed) const;
   std::string lesson_fingerprint() const;
+  // The network side of the lesson and of preset links (app_network_lesson.cpp).
+  std::string net_lesson_fingerprint() const;
+  bool matches_net_preset(const std::string& name) const;
+  // A lesson is the mode's it was loaded in: the other mode's Reset and links do not see it.
+  bool in_lesson() const { return lesson_link_.has_value() && lesson_mode_ == mode(); }
   Scene scene_;
   ui::Playground ui_;
   ui::CommandQueue commands_;
@@ -105,6 +110,7 @@ class App {
   double last_sim_ms_ = 0;  // this frame's advance(), timed by frame()
   double loop_hold_ = 0;  // seconds spent at the step limit while looping
   std::optional<std::string> lesson_link_;
+  ui::Mode lesson_mode_ = ui::Mode::landscape;
   std::string lesson_state_;  // lesson_fingerprint() right after the lesson loaded
   std::string lesson_problem_;
   Eigen::Vector2d lesson_start_ = Eigen::Vector2d::Zero();

@@ -27,7 +27,7 @@ void App::frame(double dt_seconds) {
   const std::uint64_t resets = scene_.reset_count();
   const std::string err = commands_.apply(scene_);
   // The R key and the Reset buttons queue Scene::reset(); in a lesson, Reset means the lesson.
-  if (scene_.reset_count() != resets && lesson_link_) reset();
+  if (scene_.reset_count() != resets && in_lesson()) reset();
   if (!err.empty())
     error_ = err;
   else if (ImGui::IsMouseClicked(ImGuiMouseButton_Left))

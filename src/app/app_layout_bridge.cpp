@@ -51,6 +51,12 @@ AL_EXPORT const char* al_layout() {
     s += ",\"hover\":" + rect(o.hover);
     s += ",\"modeSwitch\":{\"landscape\":" + rect(ui.mode_switch().landscape) + ",\"network\":" + rect(ui.mode_switch().network) + "}";
     s += ",\"anatomyLegend\":" + rect(!net && ui.anatomy_view().active() ? ui.anatomy_view().legend_box() : Box{});
+    if (net) {  // the network lesson menu (ui/net_lessons.h), for real clicks
+      const auto& m = ui.net().lesson_boxes();
+      s += ",\"lessonMenu\":{\"combo\":" + rect(m.combo) + ",\"caption\":" + rect(m.caption) + ",\"items\":[";
+      for (std::size_t i = 0; i < m.items.size(); ++i) s += (i ? "," : "") + rect(m.items[i]);
+      s += "]}";
+    }
     s += ",\"start\":" + rect(o.start) + ",\"minima\":[";
     for (std::size_t i = 0; i < o.minima.size(); ++i) s += (i ? "," : "") + rect(o.minima[i]);
     return s + "]}";

@@ -94,6 +94,7 @@ std::vector<std::string> App::apply_link(const std::string& text) {
     lesson.at.reset();
     lesson.autoplay.reset();
     lesson_link_ = to_link(lesson);
+    lesson_mode_ = ui::Mode::landscape;
     lesson_problem_ = scene_.problem_spec();
     lesson_start_ = scene_.start();
     lesson_view_ = L.view;
@@ -111,6 +112,7 @@ std::vector<std::string> App::refuse_link(const std::string& why) {
 // Everything a reader would call "the figure": problem, start, view, runs as configured, speed,
 // limit, noise. Not the step or whether it plays.
 std::string App::lesson_fingerprint() const {
+  if (network()) return net_lesson_fingerprint();
   std::string s = scene_.problem_spec() + "|" + format_number(scene_.start()[0]) + "," +
                   format_number(scene_.start()[1]) + "|";
   if (const auto& v = ui_.landscape().requested_view())
@@ -124,25 +126,25 @@ std::string App::lesson_fingerprint() const {
   return s;
 }
 
-bool App::lesson_changed() const { return lesson_link_ && lesson_fingerprint() != lesson_state_; }
+bool App::lesson_changed() const { return in_lesson() && lesson_fingerprint() != lesson_state_; }
 
 void App::restore_lesson() {
   if (!lesson_link_) return;
   const std::string link = *lesson_link_;  // apply_link() replaces lesson_link_ with the same text
   apply_link(link);
-  scene_.play();  // a figure is there to be watched
+  network() ? net_scene_.play() : scene_.play();  // a figure is there to be watched
 }
 
 void App::reset() {
   if (network()) return net_scene_.reset();
-  if (lesson_link_ && scene_.problem_spec() != lesson_problem_) {
+  if (in_lesson() && scene_.problem_spec() != lesson_problem_) {
     // Another landscape altogether: the lesson's start means nothing on it, so the whole lesson.
     const bool playing = scene_.playing();
     restore_lesson();
     if (!playing) scene_.pause();
     return;
   }
-  if (lesson_link_) {
+  if (in_lesson()) {
     // The lesson's start and view; the reader's own edits to the runs stay (the "back to the
     // lesson" affordance, restore_lesson, undoes those too).
     if (scene_.start() != lesson_start_) scene_.set_start(lesson_start_[0], lesson_start_[1]);

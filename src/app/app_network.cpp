@@ -11,6 +11,7 @@ void App::frame_network(double dt_seconds) {
   const auto t0 = std::chrono::steady_clock::now();
   net_scene_.advance(dt_seconds);
   last_sim_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  ui_.share().lesson_changed = lesson_changed();
   ui_.draw_network(net_scene_, net_commands_, error_);
   const std::string err = net_commands_.apply(net_scene_);
   if (!err.empty())
@@ -35,6 +36,11 @@ void App::reset_network_to_defaults() {
   ui_.net().sweep().clear("cleared: the network scene was reset to defaults");
   net_scene_.play();
   if (!net_scene_.runs().empty()) ui_.net().select(net_scene_.runs().front().id);
+  if (lesson_mode_ == ui::Mode::network) {  // the network lesson and its preset are left behind
+    lesson_link_.reset();
+    lesson_state_.clear();
+    ui_.share().preset.reset();
+  }
   error_.clear();
   loop_hold_ = 0;
 }

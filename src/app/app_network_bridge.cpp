@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "imgui.h"
 #include "nn/net_link.h"
+#include "nn/net_presets.h"
 #include "sim/palette.h"
 #include "sim/scene_json.h"
 #include "ui/net_controls.h"
@@ -154,6 +155,17 @@ AL_EXPORT const char* al_new_seed() {
     const std::uint64_t seed = adamlab::ui::next_seed(app.net_scene().task().config().seed);
     app.net_scene().set_seed(seed);
     return "{\"seed\":" + std::to_string(seed) + "}";
+  });
+}
+
+AL_EXPORT const char* al_net_presets() {
+  return adamlab::app::respond_json(adamlab::app::g_result, [](App&) {
+    std::string s = "{\"presets\":[";
+    for (const auto& p : adamlab::net_presets())
+      s += std::string(s.back() == '[' ? "" : ",") + "{\"name\":" + adamlab::json_string(p.name) + ",\"title\":" +
+           adamlab::json_string(p.title) + ",\"caption\":" + adamlab::json_string(p.caption) + ",\"link\":" +
+           adamlab::json_string("#preset=" + p.name) + "}";
+    return s + "]}";
   });
 }
 

@@ -18,17 +18,24 @@ std::vector<std::string> App::apply_network_link(const std::string& text) {
   ui::ShareState& share = ui_.share();
   share.mode = ui::Mode::network;
   scene_.pause();  // the landscape waits, as after the mode switch
-  share.preset.reset();
+  share.preset = L.preset;
   share.panels = L.panels;
   share.embed = L.embed.value_or(false);
   share.loop = L.loop.value_or(false);
   share.link_errors = errors;
   share.errors_dismissed = false;
   if (applied.selected_run_id) ui_.net().select(*applied.selected_run_id);
-  // Lessons (Reset back to a preset's start and view) are the landscape's; a network link is
-  // reset by the scene's own Reset.
+  // A preset or an embed is the lesson "Back to the lesson" returns to (as App::apply_link; the
+  // network's Reset is the scene's own: step 0 of the same task and runs).
   lesson_link_.reset();
-  lesson_state_.clear();
+  if (L.preset || L.embed.value_or(false)) {
+    NetLink lesson = L;
+    lesson.at.reset();
+    lesson.autoplay.reset();
+    lesson_link_ = to_link(lesson);
+    lesson_mode_ = ui::Mode::network;
+  }
+  lesson_state_ = lesson_link_ ? lesson_fingerprint() : std::string();
   error_.clear();
   loop_hold_ = 0;
   return errors;
@@ -44,13 +51,28 @@ std::string App::build_network_link(bool embed) const {
     ui.autoplay = true;
   else if (net_scene_.step_count() > 0)
     ui.at = net_scene_.step_count();
+  else if (share.preset)
+    ui.autoplay = false;  // a preset link plays unless told otherwise
   if (embed) {
     ui.embed = ui.loop = ui.autoplay = true;
     ui.at.reset();
   }
   if (!net_scene_.runs().empty() && net_scene_.find(ui_.net().selected()) && ui_.net().selected() != net_scene_.runs().front().id)
     ui.selected_run_id = ui_.net().selected();
-  return to_link(net_link_from_scene(net_scene_, ui));
+  NetLink L = net_link_from_scene(net_scene_, ui);
+  if (share.preset && matches_net_preset(*share.preset)) {
+    // Unchanged since the preset loaded: its name says it all.
+    NetLink short_link;
+    short_link.preset = share.preset;
+    short_link.at = L.at;
+    short_link.autoplay = L.autoplay;
+    short_link.loop = L.loop;
+    short_link.embed = L.embed;
+    short_link.panels = L.panels;
+    short_link.selected = L.selected;
+    return to_link(short_link);
+  }
+  return to_link(L);
 }
 
 }  // namespace adamlab::app

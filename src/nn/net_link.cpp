@@ -86,6 +86,7 @@ std::string to_link(const NetLink& L) {
   std::vector<std::string> parts{"mode=network"};
   auto put = [&](const std::string& key, const std::string& value) { parts.push_back(key + "=" + value); };
   auto flag = [](bool b) { return std::string(b ? "1" : "0"); };
+  if (L.preset) put("preset", *L.preset);
   if (L.data) put("data", *L.data);
   if (L.csv) put("csv", percent_encode(*L.csv));
   if (L.model) put("model", *L.model);

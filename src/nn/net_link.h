@@ -7,6 +7,10 @@
 // Keys, in the canonical order to_link() writes them:
 //   mode=network          what makes a link a network link (mode=landscape, or no mode, is a
 //                         landscape link: sim/link.h, unchanged)
+//   preset=NAME           a network preset (nn/net_presets.h, names start "net-"); implies
+//                         mode=network when no mode= says otherwise. Expanded first, wherever it
+//                         appears; every other key overrides it. It plays (autoplay=1) unless the
+//                         link says autoplay=0 or at=K, as a landscape preset link does
 //   data=SPEC             a data spec (data/dataset.h), or csv[:test_fraction=F] with csv= below
 //   csv=TEXT              the user's CSV, percent-encoded (rows as parse_csv_dataset reads them)
 //   model=SPEC            a model spec (nn/model.h), e.g. mlp:hidden=16x16,activation=relu
@@ -26,6 +30,7 @@
 namespace adamlab {
 
 struct NetLink {
+  std::optional<std::string> preset;  // the network preset the link names (its parts expanded below)
   std::optional<std::string> data;  // a data spec as written ("csv..." with csv set)
   std::optional<std::string> csv;   // the CSV text, decoded
   std::optional<std::string> model;
@@ -50,7 +55,8 @@ struct ParsedNetLink {
 
 enum class LinkMode { landscape, network };
 
-// The mode a link opens in: network for a mode=network piece, landscape otherwise. A mode= piece
+// The mode a link opens in: network for a mode=network piece, or for a preset= piece naming a
+// network preset when the link has no mode= piece; landscape otherwise. A mode= piece
 // with another value is reported in `errors` ("mode=x: unknown mode 'x' (landscape or network)")
 // and the link opens as a landscape link.
 LinkMode link_mode(const std::string& hash_or_url, std::vector<std::string>* errors = nullptr);

@@ -9,6 +9,7 @@
 #include "nn/model.h"
 #include "nn/net_link.h"
 #include "nn/net_link_detail.h"
+#include "nn/net_preset_link.h"
 #include "optim/optimizer.h"
 #include "sched/scheduler.h"
 #include "sim/noise.h"
@@ -33,7 +34,11 @@ class NetLinkParser {
       }
       pieces.push_back({text.substr(0, eq), text.substr(eq + 1)});
     }
-    for (const Piece& p : pieces) one(p);
+    // The preset first, wherever it is written, so every other key overrides it (as sim/link.h).
+    for (const Piece& p : pieces)
+      if (p.key == "preset") expand_preset(p);
+    for (const Piece& p : pieces)
+      if (p.key != "preset") one(p);
     resolve_csv();
     resolve_runs();
     resolve_references();
@@ -45,6 +50,8 @@ class NetLinkParser {
         L.at.reset();
       }
     }
+    // A preset link opens as the menu opens it, playing, unless a valid at=K or autoplay= says otherwise.
+    if (L.preset && !L.autoplay && !L.at) L.autoplay = true;
     return std::move(out_);
   }
 
@@ -55,6 +62,16 @@ class NetLinkParser {
     if (seen_.insert(p.key).second) return true;
     error(p.text(), "duplicate key '" + p.key + "' (the first one is used)");
     return false;
+  }
+
+  void expand_preset(const Piece& p) {
+    if (!first_time(p)) return;
+    const NetPreset* preset = find_net_preset(p.value);
+    if (!preset) {
+      error(p.text(), "unknown network preset '" + p.value + "' (known: " + net_preset_names() + ")");
+      return;
+    }
+    out_.link = net_preset_link(*preset);
   }
 
   void one(const Piece& p) {
@@ -160,8 +177,17 @@ class NetLinkParser {
     }
   }
 
+  // Valid written runs replace the preset's; without run= keys, run numbers name the preset's runs.
   void resolve_runs() {
     NetLink& L = out_.link;
+    bool any_valid = false;
+    for (const auto& w : written_runs_) any_valid = any_valid || w.has_value();
+    if (written_runs_.empty()) {
+      for (std::size_t i = 0; i < L.runs.size(); ++i) number_to_index_[static_cast<int>(i) + 1] = static_cast<int>(i);
+      return;
+    }
+    if (!any_valid) return;  // nothing replaces the preset's runs; references to written runs fail
+    L.runs.clear();
     for (std::size_t i = 0; i < written_runs_.size(); ++i) {
       if (!written_runs_[i]) continue;
       if (static_cast<int>(L.runs.size()) >= NetScene::kMaxRuns) {
@@ -188,8 +214,9 @@ class NetLinkParser {
           attempt(out_.errors, "hide=" + item, [&] { L.runs[run_index(item, "hide")].visible = false; });
       } else if (p.key == "colours") {
         const auto items = split_at(p.value, ',');
-        if (items.size() != written_runs_.size()) {
-          error(p.text(), "expected one colour per run (" + std::to_string(written_runs_.size()) + "), got " + std::to_string(items.size()));
+        const std::size_t numbered = written_runs_.empty() ? L.runs.size() : written_runs_.size();
+        if (items.size() != numbered) {
+          error(p.text(), "expected one colour per run (" + std::to_string(numbered) + "), got " + std::to_string(items.size()));
           continue;
         }
         for (std::size_t i = 0; i < items.size(); ++i) {
@@ -224,7 +251,7 @@ class NetLinkParser {
 }  // namespace
 
 bool NetLink::operator==(const NetLink& o) const {
-  return data == o.data && csv == o.csv && model == o.model && batch == o.batch && seed == o.seed && runs == o.runs &&
+  return preset == o.preset && data == o.data && csv == o.csv && model == o.model && batch == o.batch && seed == o.seed && runs == o.runs &&
          speed == o.speed && limit == o.limit && at == o.at && autoplay == o.autoplay && loop == o.loop && embed == o.embed &&
          panels == o.panels && selected == o.selected;
 }
@@ -232,7 +259,13 @@ bool NetLink::operator==(const NetLink& o) const {
 LinkMode link_mode(const std::string& hash_or_url, std::vector<std::string>* errors) {
   LinkMode mode = LinkMode::landscape;
   bool seen = false;
+  bool network_preset = false;  // the first preset= names a network preset
+  bool preset_seen = false;
   for (const std::string& raw : split_at(fragment_of(hash_or_url), '&')) {
+    if (!preset_seen && percent_decode(raw).rfind("preset=", 0) == 0) {
+      preset_seen = true;
+      network_preset = find_net_preset(percent_decode(raw).substr(7)) != nullptr;
+    }
     if (!is_mode_piece(raw)) continue;
     const std::string value = percent_decode(raw).substr(5);
     if (seen) continue;  // the first mode= decides (a duplicate is reported by the parser)
@@ -242,7 +275,7 @@ LinkMode link_mode(const std::string& hash_or_url, std::vector<std::string>* err
     else if (value != "landscape" && errors)
       errors->push_back("mode=" + value + ": unknown mode '" + value + "' (landscape or network)");
   }
-  return mode;
+  return seen ? mode : network_preset ? LinkMode::network : LinkMode::landscape;
 }
 
 bool has_mode_piece(const std::string& hash_or_url) {

@@ -7,6 +7,7 @@
 #include "ui/draw_util.h"
 #include "ui/mode_switch.h"
 #include "ui/net_diagram_panel.h"
+#include "ui/net_lessons.h"
 #include "ui/playback_controls.h"
 
 namespace adamlab::ui {
@@ -60,6 +61,7 @@ void NetPlayground::draw(const NetScene& scene, NetCommandQueue& commands, const
                          ShareState& share, UiRequests& requests, ModeSwitchBoxes& mode_boxes) {
   mode_boxes_ = &mode_boxes;
   map_width_ = layout.map.w;
+  lesson_boxes_ = NetLessonBoxes{};  // drawn again below if the controls are shown
   if (!scene.runs().empty() && !scene.find(selected_)) selected_ = scene.runs().front().id;
   const bool phone = layout.mode == LayoutMode::phone;
   const bool toolbar = share.embed || phone;
@@ -122,6 +124,8 @@ void NetPlayground::draw_controls(const NetScene& scene, NetCommandQueue& comman
     ImGui::TextDisabled("(nothing changed)");
   }
   ImGui::Separator();
+  draw_net_lessons(share, requests, lesson_boxes_);
+  ImGui::Separator();
   controls_.draw(scene, commands, touch);
   ImGui::Separator();
   const std::vector<RunView> views = run_views(scene);
@@ -171,6 +175,11 @@ void NetPlayground::draw_toolbar(const NetScene& scene, NetCommandQueue& command
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(5, 4));
   if (ImGui::Begin("##netbar", nullptr, flags)) {
     draw_toolbar_playback(scene, commands, phone);
+    if (share.lesson_changed) {
+      ImGui::SameLine();
+      if (ImGui::Button("Lesson")) requests.restore_lesson = true;
+      tooltip("Back to the lesson: its data, network and runs as it opened.");
+    }
     if (share.embed) {
       ImGui::SameLine();
       if (ImGui::Button("Open")) requests.actions.push_back(UiAction::open_full);

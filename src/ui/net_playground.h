@@ -13,6 +13,7 @@
 #include "ui/net_chart.h"
 #include "ui/net_controls.h"
 #include "ui/net_diagram.h"
+#include "ui/net_lessons.h"
 #include "ui/net_view.h"
 #include "ui/run_panels.h"
 #include "ui/sweep_panel.h"
@@ -40,6 +41,7 @@ class NetPlayground {
   const SweepPanel& sweep() const { return sweep_; }
   // The run a sweep is for: the selected run, else the first.
   int sweep_run(const NetScene& scene) const;
+  const NetLessonBoxes& lesson_boxes() const { return lesson_boxes_; }
 
  private:
   void draw_controls(const NetScene& scene, NetCommandQueue& commands, const std::string& error, const ShareState& share,
@@ -56,6 +58,7 @@ class NetPlayground {
   RunPanel run_panel_;
   NetMainView view_;
   NetChart chart_;
+  NetLessonBoxes lesson_boxes_;  // where the lesson menu was drawn (ui/net_lessons.h)
   NetDiagramState diagram_;  // the network diagram's cache and hover (ui/net_diagram_panel.h)
   SweepPanel sweep_{true};
   int selected_ = 0;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The browser test: installs what it needs, builds the WASM playground, serves build/web on a
 # free localhost port, runs test.mjs, sweep.mjs, hardening.mjs and layout.mjs in Debian's
-# Chromium (and network.mjs, network_sweep.mjs), stops the server. Screenshots go to tests/browser/artifacts/ (layout.mjs: one per
+# Chromium (and network.mjs, network_sweep.mjs, net_lessons.mjs), stops the server. Screenshots go to tests/browser/artifacts/ (layout.mjs: one per
 # size and preset). Last line: "N passed, N failed"; exit 1 on failure.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -57,9 +57,11 @@ echo "==> the network mode: switch, training, boundary, refusals, links, CSV, la
 node "$here/network.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/network.log" || rc=$?
 echo "==> network sweeps: the 32x32x300 floor in the worker, heat map, click adds the cell's run (network_sweep.mjs)"
 node "$here/network_sweep.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/network_sweep.log" || rc=$?
+echo "==> the network presets: by link, by the lesson menu, embeds, the JS API (net_lessons.mjs)"
+node "$here/net_lessons.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/net_lessons.log" || rc=$?
 # One final line for every file: a run that died before its own summary counts as one failure.
 total_passed=0; total_failed=0
-for f in test sweep hardening hostile links_content layout network network_sweep; do
+for f in test sweep hardening hostile links_content layout network network_sweep net_lessons; do
   line="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$here/artifacts/$f.log" | tail -n1 || true)"
   if [[ -z "$line" ]]; then total_failed=$((total_failed + 1)); continue; fi
   total_passed=$((total_passed + ${line%% passed*}))

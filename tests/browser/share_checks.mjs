@@ -313,24 +313,38 @@ export async function shareChecks({ browser, url, check, assert, artifacts, open
     report.tutorialFirstEmbedMs = firstVisible;
     report.tutorialEmbedFps = (f1 - f0) / 2;
     await t.screenshot({ path: path.join(artifacts, 'tutorial-figure1.png') });
-    // Scroll through every figure so each lazy iframe loads, then check each shows its preset.
-    const names = await t.evaluate(() => [...document.querySelectorAll('figure.embed iframe')].map(f => new URL(f.src).hash));
+    // Scroll to every figure in turn: each lazy iframe loads and shows its preset (the page unloads
+    // embeds more than a screen away, so at most a few WebGL contexts live at once).
+    const names = await t.evaluate(() => [...document.querySelectorAll('figure.embed iframe')].map(f => new URL(f.dataset.src || f.src).hash));
+    const wanted = names.map(h => new URLSearchParams(h.slice(1)).get('preset'));
+    const loaded = [];
+    let live = 0;
     for (let i = 0; i < names.length; i++) {
       await t.evaluate(k => document.querySelectorAll('figure.embed')[k].scrollIntoView({ block: 'center' }), i);
-      await t.waitForTimeout(150);
-    }
-    const loaded = [];
-    for (const f of t.frames()) {
-      if (f === t.mainFrame()) continue;
+      let f = null;
+      for (let j = 0; j < 100 && !f; j++) {
+        f = t.frames().find(fr => fr.url().includes(`preset=${wanted[i]}&`));
+        if (!f) await t.waitForTimeout(50);
+      }
       try {
         await f.waitForFunction(() => window.adamlab && window.adamlab.firstFrameAt !== null, null, { timeout: 15000 });
-        loaded.push(await f.evaluate(() => ({ preset: adamlab.getState().preset, errors: adamlab.getState().linkErrors.length, paused: adamlab.stats().renderPaused })));
+        loaded.push(await f.evaluate(() => ({ preset: adamlab.getState().preset, mode: adamlab.getState().mode, errors: adamlab.getState().linkErrors.length })));
       } catch (e) { loaded.push({ error: String(e).slice(0, 80) }); }
+      live = Math.max(live, t.frames().filter(fr => fr.url().includes('preset=')).length);
     }
     assert(loaded.length === names.length, `${loaded.length} of ${names.length} embeds loaded`);
     for (const l of loaded) assert(l.preset && l.errors === 0, JSON.stringify(l));
-    const paused = loaded.filter(l => l.paused).length;
-    report.tutorialPausedOffscreen = `${paused} of ${loaded.length}`;
+    // Every figure's preset is on the page, the network ones (section 10) in Network mode.
+    assert(JSON.stringify(loaded.map(l => l.preset)) === JSON.stringify(wanted), `presets ${loaded.map(l => l.preset)}`);
+    for (const l of loaded) assert((l.mode === 'network') === l.preset.startsWith('net-'), JSON.stringify(l));
+    assert(live <= 8, `${live} embeds alive at once (Chromium drops WebGL contexts beyond 16)`);
+    const alive = [];
+    for (const f of t.frames()) {
+      if (f === t.mainFrame() || !f.url().includes('preset=')) continue;
+      try { alive.push(await f.evaluate(() => adamlab.stats().renderPaused)); } catch (e) { /* unloading */ }
+    }
+    const paused = alive.filter(p => p).length;
+    report.tutorialPausedOffscreen = `${paused} of ${alive.length} alive (at most ${live} at once, ${loaded.length} figures)`;
     await t.evaluate(() => document.querySelectorAll('figure.embed')[3].scrollIntoView({ block: 'center' }));
     await t.waitForTimeout(1500);
     await t.screenshot({ path: path.join(artifacts, 'tutorial-learning-rate.png') });
