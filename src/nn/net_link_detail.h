@@ -10,43 +10,17 @@
 #include "core/spec.h"
 #include "core/split.h"
 #include "sim/link.h"
+#include "sim/link_pieces.h"
 
 namespace adamlab::net_link_detail {
 
+using link_pieces::attempt;
+using link_pieces::fragment_of;
+using link_pieces::join;
+using link_pieces::Piece;
+
 // A user's CSV without test_fraction= splits as the generators do by default.
 constexpr double kCsvTestFraction = 0.3;
-
-struct Piece {
-  std::string key, value;
-  std::string text() const { return key + "=" + value; }
-};
-
-inline std::string join(const std::vector<std::string>& items, const char* sep) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? sep : "") + items[i];
-  return out;
-}
-
-// The part of a URL that holds the link, as sim/link.h reads it: the hash, else the query, else all.
-inline std::string fragment_of(const std::string& input) {
-  const auto hash = input.find('#');
-  if (hash != std::string::npos) return input.substr(hash + 1);
-  const auto query = input.find('?');
-  if (query != std::string::npos) return input.substr(query + 1);
-  return input;
-}
-
-inline bool attempt(std::vector<std::string>& errors, const std::string& piece, const std::function<void()>& f) {
-  try {
-    f();
-    return true;
-  } catch (const std::exception& e) {
-    errors.push_back(piece + ": " + e.what());
-  } catch (...) {
-    errors.push_back(piece + ": rejected");
-  }
-  return false;
-}
 
 inline bool is_mode_piece(const std::string& raw) { return percent_decode(raw).rfind("mode=", 0) == 0; }
 

@@ -9,10 +9,12 @@
 #include <utility>
 
 #include "core/error.h"
+#include "core/split.h"
 #include "optim/optimizer.h"
 #include "sched/scheduler.h"
 #include "sim/noise.h"
 #include "sim/palette.h"
+#include "sim/link_pieces.h"
 #include "sim/presets.h"
 #include "sim/sweep_state.h"
 #include "sim/view_rect.h"
@@ -20,49 +22,16 @@
 namespace adamlab {
 namespace {
 
-struct Piece {
-  std::string key, value;
-  std::string text() const { return key + "=" + value; }
-};
+using link_pieces::attempt;
+using link_pieces::fragment_of;
+using link_pieces::join;
+using link_pieces::Piece;
 
 int hex_digit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-std::vector<std::string> split(const std::string& text, char sep) {
-  std::vector<std::string> out;
-  std::size_t begin = 0;
-  while (true) {
-    const auto at = text.find(sep, begin);
-    out.push_back(text.substr(begin, at == std::string::npos ? std::string::npos : at - begin));
-    if (at == std::string::npos) return out;
-    begin = at + 1;
-  }
-}
-
-// The part of a URL that holds the link: the hash if there is one, else the query, else all of it.
-std::string fragment_of(const std::string& input) {
-  const auto hash = input.find('#');
-  if (hash != std::string::npos) return input.substr(hash + 1);
-  const auto query = input.find('?');
-  if (query != std::string::npos) return input.substr(query + 1);
-  return input;
-}
-
-// Runs the validating call and turns any failure into "<piece>: <why>".
-bool attempt(std::vector<std::string>& errors, const std::string& piece, const std::function<void()>& f) {
-  try {
-    f();
-    return true;
-  } catch (const std::exception& e) {
-    errors.push_back(piece + ": " + e.what());
-  } catch (...) {
-    errors.push_back(piece + ": rejected");
-  }
-  return false;
 }
 
 std::string canonical_spec(const std::string& kind, const Spec& spec) {
@@ -74,12 +43,6 @@ std::string canonical_spec(const std::string& kind, const Spec& spec) {
 }
 
 const std::vector<std::string> kPanels = {"landscape", "loss", "lr", "params", "runs", "anatomy"};
-
-std::string join(const std::vector<std::string>& items, const char* sep) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? sep : "") + items[i];
-  return out;
-}
 
 std::string preset_names() {
   std::vector<std::string> names;
@@ -100,7 +63,7 @@ class LinkParser {
 
   ParsedLink parse(const std::string& fragment) {
     std::vector<Piece> pieces;
-    for (const std::string& raw : split(fragment, '&')) {
+    for (const std::string& raw : split_at(fragment, '&')) {
       if (raw.empty()) continue;
       const std::string text = percent_decode(raw);
       const auto eq = text.find('=');
@@ -202,7 +165,7 @@ class LinkParser {
         make_problem(parse_spec(v));
         L.problem = v;
       } else if (p.key == "view") {
-        const auto parts = split(v, ',');
+        const auto parts = split_at(v, ',');
         if (parts.size() != 4) throw Error("expected XMIN,XMAX,YMIN,YMAX");
         const Rect r{parse_number(parts[0], "view xmin"), parse_number(parts[1], "view xmax"),
                      parse_number(parts[2], "view ymin"), parse_number(parts[3], "view ymax")};
@@ -234,7 +197,7 @@ class LinkParser {
         L.embed = parse_bool(v, "embed");
       } else if (p.key == "panels") {
         std::vector<std::string> names;
-        for (const std::string& name : split(v, ',')) {
+        for (const std::string& name : split_at(v, ',')) {
           if (std::find(kPanels.begin(), kPanels.end(), name) == kPanels.end())
             throw Error("unknown panel '" + name + "' (known: " + join(kPanels, ", ") + ")");
           if (std::find(names.begin(), names.end(), name) != names.end())
@@ -297,10 +260,10 @@ class LinkParser {
       const Piece& p = ref.piece;
       const std::string piece = p.text();
       if (p.key == "hide") {
-        for (const std::string& item : split(p.value, ','))
+        for (const std::string& item : split_at(p.value, ','))
           attempt(out_.errors, "hide=" + item, [&] { L.runs[run_index(item, "hide")].visible = false; });
       } else if (p.key == "colours") {
-        const auto items = split(p.value, ',');
+        const auto items = split_at(p.value, ',');
         std::size_t written = written_runs_.empty() ? L.runs.size() : written_runs_.size();
         if (items.size() != written) {
           error(piece, "expected one colour per run (" + std::to_string(written) + "), got " +
@@ -329,7 +292,7 @@ class LinkParser {
         attempt(out_.errors, piece, [&] { L.selected = run_index(p.value, "select"); });
       } else if (p.key == "anatomy") {
         attempt(out_.errors, piece, [&] {
-          const auto parts = split(p.value, ',');
+          const auto parts = split_at(p.value, ',');
           if (parts.size() > 2 || (parts.size() == 2 && parts[1] != "nobc"))
             throw Error("expected N or N,nobc");
           L.anatomy = run_index(parts[0], "anatomy");
