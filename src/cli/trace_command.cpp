@@ -2,10 +2,12 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 #include "cli/args.h"
 #include "cli/help.h"
 #include "cli/output.h"
+#include "cli/trace_stream.h"
 #include "core/error.h"
 #include "sim/run.h"
 #include "sim/trace_format.h"
@@ -40,40 +42,9 @@ void trace_command(const std::vector<std::string>& argv, std::ostream& out) {
     return Run(problem, {start.x, start.y}, make_optimizer(optimizer), scheduler ? make_scheduler(*scheduler) : nullptr,
                noise);
   };
-  // Both formats stream, so a long trace never sits in memory, and every row's write is checked,
-  // so a full disk or a closed pipe ends the command at once.
-  if (format == "csv") {
-    Run run = make_run();
-    out << kTraceCsvHeader << '\n' << trace_csv_row(run.row()) << '\n';
-    check_written(out);
-    for (std::int64_t k = 0; k < steps; ++k) {
-      out << trace_csv_row(run.step()) << '\n';
-      check_written(out);
-    }
-    return;
-  }
-  out << "{\"step\":[0";
-  for (std::int64_t k = 1; k <= steps; ++k) {
-    out << ',' << k;
-    if (k % 4096 == 0) check_written(out);
-  }
-  out << ']';
-  const auto column = [&](const char* name, double TraceRow::*field) {
-    out << ",\"" << name << "\":[";
-    Run run = make_run();
-    out << trace_json_number(run.row().*field);
-    for (std::int64_t k = 0; k < steps; ++k) {
-      out << ',' << trace_json_number(run.step().*field);
-      check_written(out);
-    }
-    out << ']';
-  };
-  column("x", &TraceRow::x);
-  column("y", &TraceRow::y);
-  column("loss", &TraceRow::loss);
-  column("lr", &TraceRow::lr);
-  out << "}\n";
-  check_written(out);
+  const std::pair<const char*, double TraceRow::*> columns[] = {
+      {"x", &TraceRow::x}, {"y", &TraceRow::y}, {"loss", &TraceRow::loss}, {"lr", &TraceRow::lr}};
+  stream_trace(out, steps, format == "json", kTraceCsvHeader, make_run, trace_csv_row, columns);
 }
 
 }  // namespace adamlab::cli

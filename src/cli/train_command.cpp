@@ -6,6 +6,7 @@
 #include "cli/args.h"
 #include "cli/help.h"
 #include "cli/output.h"
+#include "cli/trace_stream.h"
 #include "core/error.h"
 #include "nn/net_run.h"
 #include "nn/net_task.h"
@@ -50,36 +51,7 @@ void train_command(const std::vector<std::string>& argv, std::ostream& out) {
   const auto make_run = [&] {
     return NetRun(task, make_optimizer(optimizer), scheduler ? make_scheduler(*scheduler) : nullptr);
   };
-  // As `adamlab trace`: both formats stream and every row's write is checked; the json format
-  // replays the (deterministic) training once per column so memory does not grow with N.
-  if (format == "csv") {
-    NetRun run = make_run();
-    out << kNetTraceCsvHeader << '\n' << net_trace_csv_row(run.row()) << '\n';
-    check_written(out);
-    for (std::int64_t k = 0; k < steps; ++k) {
-      out << net_trace_csv_row(run.step()) << '\n';
-      check_written(out);
-    }
-    return;
-  }
-  out << "{\"step\":[0";
-  for (std::int64_t k = 1; k <= steps; ++k) {
-    out << ',' << k;
-    if (k % 4096 == 0) check_written(out);
-  }
-  out << ']';
-  for (const auto& column : kNetTraceColumns) {
-    out << ",\"" << column.name << "\":[";
-    NetRun run = make_run();
-    out << trace_json_number(run.row().*column.field);
-    for (std::int64_t k = 0; k < steps; ++k) {
-      out << ',' << trace_json_number(run.step().*column.field);
-      check_written(out);
-    }
-    out << ']';
-  }
-  out << "}\n";
-  check_written(out);
+  stream_trace(out, steps, format == "json", kNetTraceCsvHeader, make_run, net_trace_csv_row, kNetTraceColumns);
 }
 
 }  // namespace adamlab::cli
