@@ -8,6 +8,7 @@
 #include "optim/optimizer.h"
 #include "sched/scheduler.h"
 #include "sim/palette.h"
+#include "sim/run_list.h"
 
 namespace adamlab {
 namespace {
@@ -83,13 +84,7 @@ const SceneRun* Scene::find(int id) const {
 }
 
 int Scene::colour_for(const Spec& optimizer, int except_id) const {
-  std::vector<int> used, claimed;
-  for (const auto& r : runs_) {
-    if (r.id == except_id) continue;
-    used.push_back(r.colour);
-    claimed.push_back(optimizer_colour(r.optimizer));
-  }
-  return choose_colour(optimizer_colour(optimizer), used, claimed, kMaxRuns);
+  return run_list::colour_for(runs_, optimizer, except_id, kMaxRuns);
 }
 
 void Scene::set_problem(const std::string& spec) {
@@ -148,10 +143,7 @@ void Scene::set_visible(int id, bool visible) { at(id).visible = visible; }
 
 void Scene::set_colour(int id, int colour) {
   SceneRun& r = at(id);
-  if (colour < 0 || colour >= kMaxRuns)
-    throw Error("invalid colour: " + std::to_string(colour) + " (0 to " + std::to_string(kMaxRuns - 1) + ")");
-  for (const auto& other : runs_)
-    if (other.id != id && other.colour == colour) throw Error("colour " + std::to_string(colour) + " is taken");
+  run_list::check_colour(runs_, id, colour, kMaxRuns);
   r.colour = colour;
 }
 
@@ -196,9 +188,7 @@ void Scene::reset() {
 }
 
 void Scene::set_speed(double steps_per_second) {
-  if (!(steps_per_second >= kMinSpeed && steps_per_second <= kMaxSpeed))
-    throw Error("invalid speed: " + format_number(steps_per_second) + " (steps per second, " +
-                format_number(kMinSpeed) + " to " + format_number(kMaxSpeed) + ")");
+  run_list::check_speed(steps_per_second, kMinSpeed, kMaxSpeed);
   speed_ = steps_per_second;
 }
 
@@ -215,11 +205,9 @@ void Scene::set_step_limit(std::int64_t limit) {
 
 std::int64_t Scene::advance(double dt_seconds) {
   if (!playing_ || !(dt_seconds > 0)) return 0;
-  accumulator_ += speed_ * std::min(dt_seconds, 0.25);
-  const double whole = std::floor(accumulator_);
-  accumulator_ -= whole;
+  const std::int64_t due = run_list::steps_due(accumulator_, speed_, dt_seconds);
   const std::int64_t before = step_;
-  step(static_cast<std::int64_t>(whole));
+  step(due);
   return step_ - before;
 }
 
