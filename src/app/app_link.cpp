@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "app/app.h"
+#include "app/link_playback.h"
 #include "nn/net_link.h"
 #include "sim/link.h"
 #include "sim/noise.h"
@@ -161,21 +162,7 @@ std::string App::build_link(bool embed) const {
   UiLinkState ui;
   const auto& share = ui_.share();
   ui.view = ui_.landscape().requested_view();
-  ui.panels = share.panels;
-  if (share.embed) ui.embed = true;
-  if (share.loop) ui.loop = true;
-  if (scene_.playing())
-    ui.autoplay = true;
-  else if (scene_.step_count() > 0)
-    ui.at = scene_.step_count();
-  else if (share.preset)
-    ui.autoplay = false;  // a preset link plays unless told otherwise
-  if (embed) {
-    ui.embed = ui.loop = ui.autoplay = true;
-    ui.at.reset();
-  }
-  if (!scene_.runs().empty() && scene_.find(ui_.panel().selected()) && ui_.panel().selected() != scene_.runs().front().id)
-    ui.selected_run_id = ui_.panel().selected();
+  fill_playback_link(ui, share, scene_, ui_.panel().selected(), embed);
   if (ui_.anatomy().run_id) {
     ui.anatomy_run_id = ui_.anatomy().run_id;
     ui.anatomy_bias_correction = ui_.anatomy().bias_correction;

@@ -1,6 +1,7 @@
 // Network links in and out of the App: the scene parts go through nn/net_link.h
 // (load_net_link, net_link_from_scene); the UI parts (embed, loop, panels, selection) live here.
 #include "app/app.h"
+#include "app/link_playback.h"
 #include "nn/net_link.h"
 #include "sim/link.h"
 
@@ -44,21 +45,7 @@ std::vector<std::string> App::apply_network_link(const std::string& text) {
 std::string App::build_network_link(bool embed) const {
   NetUiLinkState ui;
   const auto& share = ui_.share();
-  ui.panels = share.panels;
-  if (share.embed) ui.embed = true;
-  if (share.loop) ui.loop = true;
-  if (net_scene_.playing())
-    ui.autoplay = true;
-  else if (net_scene_.step_count() > 0)
-    ui.at = net_scene_.step_count();
-  else if (share.preset)
-    ui.autoplay = false;  // a preset link plays unless told otherwise
-  if (embed) {
-    ui.embed = ui.loop = ui.autoplay = true;
-    ui.at.reset();
-  }
-  if (!net_scene_.runs().empty() && net_scene_.find(ui_.net().selected()) && ui_.net().selected() != net_scene_.runs().front().id)
-    ui.selected_run_id = ui_.net().selected();
+  fill_playback_link(ui, share, net_scene_, ui_.net().selected(), embed);
   NetLink L = net_link_from_scene(net_scene_, ui);
   if (share.preset && matches_net_preset(*share.preset)) {
     // Unchanged since the preset loaded: its name says it all.
