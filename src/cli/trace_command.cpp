@@ -9,6 +9,7 @@
 #include "cli/output.h"
 #include "cli/trace_stream.h"
 #include "core/error.h"
+#include "export/pytorch_script.h"
 #include "sim/run.h"
 #include "sim/trace_format.h"
 
@@ -31,11 +32,19 @@ void trace_command(const std::vector<std::string>& argv, std::ostream& out) {
     make_scheduler(*scheduler);
   }
   const std::string format = args.get("format", "csv");
-  if (format != "csv" && format != "json") throw Error("invalid --format '" + format + "' (use csv or json)");
+  if (format != "csv" && format != "json" && format != "pytorch")
+    throw Error("invalid --format '" + format + "' (use csv, json or pytorch)");
 
   GradientNoise noise;
   if (args.has("noise")) noise = parse_noise(args.required("noise"));
   if (args.has("seed")) noise.seed = parse_seed(args.required("seed"), "--seed");
+
+  if (format == "pytorch") {
+    torch_export::LandscapeExport e{parse_spec(args.required("problem")), start, noise, steps, {{optimizer, scheduler, ""}}};
+    out << torch_export::landscape_script(e);
+    check_written(out);
+    return;
+  }
 
   // Runs are deterministic (noise included), so the json format replays the run once per column.
   const auto make_run = [&] {

@@ -8,6 +8,7 @@
 #include "cli/output.h"
 #include "cli/trace_stream.h"
 #include "core/error.h"
+#include "export/pytorch_net_script.h"
 #include "nn/net_run.h"
 #include "nn/net_task.h"
 #include "nn/net_trace_format.h"
@@ -44,10 +45,16 @@ void train_command(const std::vector<std::string>& argv, std::ostream& out) {
   if (args.has("batch-size")) config.batch_size = parse_batch_size(args.required("batch-size"));
   if (args.has("seed")) config.seed = parse_seed(args.required("seed"), "--seed");
   const std::string format = args.get("format", "csv");
-  if (format != "csv" && format != "json") throw Error("invalid --format '" + format + "' (use csv or json)");
+  if (format != "csv" && format != "json" && format != "pytorch")
+    throw Error("invalid --format '" + format + "' (use csv, json or pytorch)");
   // The data, the features, the network, its initial weights and the batch order, built once.
   const auto task = std::make_shared<const NetTask>(config);
 
+  if (format == "pytorch") {
+    out << torch_export::network_script(*task, {{optimizer, scheduler, ""}}, steps);
+    check_written(out);
+    return;
+  }
   const auto make_run = [&] {
     return NetRun(task, make_optimizer(optimizer), scheduler ? make_scheduler(*scheduler) : nullptr);
   };
