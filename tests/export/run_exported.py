@@ -1,0 +1,164 @@
+#!/usr/bin/python3
+"""The exported PyTorch scripts against the CLI: for every optimizer (with its notable options),
+every scheduler, every problem, gradient noise and the network datasets and model variants,
+`adamlab trace|train ... --format pytorch` prints a script; this test runs it under real torch
+(Debian's python3-torch, 1.13) and compares its csv with `adamlab trace|train ...` at 1e-10
+relative (the headers and step columns exactly). Run by CTest (export.pytorch_scripts):
+
+    /usr/bin/python3 tests/export/run_exported.py build/debug/adamlab
+
+Each script is exec'd in a fresh namespace of this one process (torch is imported once), with
+its stdout captured: the same code `python3 script.py` runs.
+"""
+import contextlib
+import io
+import math
+import subprocess
+import sys
+import time
+
+import torch  # noqa: F401  (fails here, clearly, when python3-torch is missing)
+
+REL_TOL = 1e-10
+STEPS = 200
+
+OPTIMIZERS = [
+    "sgd:lr=0.002",
+    "sgd:lr=0.001,momentum=0.9,nesterov=true",
+    "sgd:lr=0.001,momentum=0.8,dampening=0.3,weight_decay=0.01",
+    "sgd:lr=0.001,maximize=true",
+    "adam:lr=0.05,beta1=0.8",
+    "adam:lr=0.02,amsgrad=true,weight_decay=0.01,eps=1e-6",
+    "adam:lr=0.01,maximize=true",
+    "adamw:lr=0.02,weight_decay=0.1,amsgrad=true",
+    "adamw:lr=0.03,beta2=0.99,maximize=true",
+    "rmsprop:lr=0.01,alpha=0.9,centered=true,momentum=0.5,weight_decay=0.001",
+    "rmsprop:lr=0.005,maximize=true,eps=1e-4",
+    "adagrad:lr=0.1,lr_decay=0.01,initial_accumulator_value=0.1,eps=1e-8,weight_decay=0.01",
+    "adagrad:lr=0.05,maximize=true",
+    "adadelta:lr=1,rho=0.95,eps=1e-5,weight_decay=0.01",
+    "adadelta:maximize=true",
+    "adamax:lr=0.01,beta1=0.85,beta2=0.99,weight_decay=0.01",
+    "adamax:lr=0.01,maximize=true",
+    "nadam:lr=0.01,momentum_decay=0.005,weight_decay=0.01",
+    "radam:lr=0.01,beta2=0.99,weight_decay=0.01",
+]
+SCHEDULERS = [
+    "step:step_size=30,gamma=0.5",
+    "exponential:gamma=0.98",
+    "cosine:T_max=50,eta_min=0.001",
+    "linear:start_factor=0.2,end_factor=0.9,total_iters=40",
+    "cosine_warm_restarts:T_0=20,T_mult=2,eta_min=0.0005",
+]
+PROBLEMS = [  # every problem, with a non-default key where it has keys
+    ("rosenbrock:b=10", "-1.5,2"), ("beale", "1,1.5"), ("himmelblau", "-0.3,-0.9"), ("booth", "-8,8"),
+    ("rastrigin:A=5", "-3.3,2.7"), ("ackley:a=15", "2.5,-1.5"), ("quadratic:a=0.1,b=2", "-8,3"),
+    ("saddle", "-2,0.001"), ("styblinski_tang", "0.5,-1"), ("goldstein_price", "-0.5,1"),
+    ("matyas", "-8,6"), ("three_hump_camel", "-1.8,1.5"),
+]
+
+
+def landscape_cases():
+    cases = []
+    for i, opt in enumerate(OPTIMIZERS):  # each optimizer on a problem of its own
+        problem, start = PROBLEMS[i % len(PROBLEMS)]
+        cases.append(["--problem", problem, "--start", start, "--optimizer", opt])
+    for i, sched in enumerate(SCHEDULERS):
+        cases.append(["--problem", "rosenbrock", "--start", "-1.5,2", "--optimizer",
+                      OPTIMIZERS[(3 * i + 4) % len(OPTIMIZERS)], "--scheduler", sched])
+    for problem, start in PROBLEMS:
+        cases.append(["--problem", problem, "--start", start, "--optimizer", "adam:lr=0.03"])
+    cases += [
+        ["--problem", "rosenbrock", "--start", "-1,1", "--optimizer", "adam:lr=0.02",
+         "--noise", "gaussian:std=0.5", "--seed", "7"],
+        ["--problem", "rastrigin", "--start", "-3.3,2.7", "--optimizer", "sgd:lr=0.002,momentum=0.9",
+         "--noise", "gaussian:std=0.3,relative=true", "--seed", "12345678901", "--scheduler", SCHEDULERS[2]],
+        ["--problem", "ackley", "--start", "1,1", "--optimizer", "rmsprop:lr=0.01",
+         "--noise", "gaussian:std=2"],
+        # diverges to inf and nan: the script must keep stepping and print them as the CLI does
+        ["--problem", "rosenbrock", "--start", "-1.5,2", "--optimizer", "sgd:lr=0.01"],
+        ["--problem", "rastrigin", "--start", "-3.3,2.7", "--optimizer", "sgd:lr=5"],
+    ]
+    return [["trace", *c, "--steps", str(STEPS)] for c in cases]
+
+
+def network_cases():
+    nets = [
+        ("moons", "mlp:hidden=8,activation=tanh", "adam:lr=0.02", None, 16, 1),
+        ("circles:n=120", "mlp:hidden=6x6,activation=relu,features=x+y+x2+y2", "sgd:lr=0.1,momentum=0.9",
+         "step:step_size=20,gamma=0.5", 10, 2),
+        ("xor:n=100", "mlp:hidden=none,features=x+y+xy", "rmsprop:lr=0.01,centered=true", None, 7, 3),
+        ("spirals:classes=3,n=150", "mlp:hidden=12x12,activation=tanh,features=x+y+sinx+siny",
+         "adamw:lr=0.01,weight_decay=0.05", "cosine:T_max=60", 20, 4),
+        ("blobs:classes=4,n=120,test_fraction=0", "mlp:hidden=5,activation=sigmoid", "nadam:lr=0.02", None, 11, 5),
+        ("sine:n=80", "mlp:hidden=10,activation=tanh,features=x+sinx", "adam:lr=0.01,amsgrad=true",
+         "linear:start_factor=0.5,total_iters=20", 8, 6),
+        ("sparse:n=120,features=16,active=0.2", "mlp:hidden=4,activation=linear", "adagrad:lr=0.1",
+         "exponential:gamma=0.99", 9, 7),
+        ("moons:n=90", "mlp:hidden=4x4x4,activation=relu,features=x+y+x2+y2+xy+sinx+siny", "radam:lr=0.01",
+         "cosine_warm_restarts:T_0=15,T_mult=2", 13, 8),
+    ]
+    return [["train", "--data", d, "--model", m, "--optimizer", o, *(["--scheduler", s] if s else []),
+             "--batch-size", str(b), "--seed", str(seed), "--steps", "60"] for d, m, o, s, b, seed in nets]
+
+
+def rel_diff(a, b):
+    x, y = float(a), float(b)
+    if math.isnan(x) or math.isnan(y):
+        return 0.0 if math.isnan(x) and math.isnan(y) else math.inf
+    if x == y:
+        return 0.0
+    if math.isinf(x) or math.isinf(y):
+        return math.inf
+    return abs(x - y) / max(abs(x), abs(y))
+
+
+def compare(ours, theirs):
+    """Max relative difference, or a string saying what differs in shape."""
+    a, b = ours.splitlines(), theirs.splitlines()
+    if len(a) != len(b):
+        return f"{len(a)} lines from the script, {len(b)} from the CLI"
+    if a[0] != b[0]:
+        return f"headers differ: {a[0]!r} vs {b[0]!r}"
+    worst = 0.0
+    for line_a, line_b in zip(a[1:], b[1:]):
+        fa, fb = line_a.split(","), line_b.split(",")
+        if len(fa) != len(fb) or fa[0] != fb[0]:
+            return f"rows differ: {line_a!r} vs {line_b!r}"
+        for u, v in zip(fa[1:], fb[1:]):
+            worst = max(worst, rel_diff(u, v))
+    return worst
+
+
+def run_script(source):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(source, "<exported>", "exec"), {"__name__": "__main__"})
+    return out.getvalue()
+
+
+def main():
+    cli = sys.argv[1]
+    passed, failed, worst_by_kind = 0, 0, {}
+    started = time.time()
+    for args in landscape_cases() + network_cases():
+        script = subprocess.run([cli, *args, "--format", "pytorch"], check=True, capture_output=True, text=True).stdout
+        reference = subprocess.run([cli, *args], check=True, capture_output=True, text=True).stdout
+        result = compare(run_script(script), reference)
+        kind = args[0] + " " + args[args.index("--optimizer") + 1].split(":")[0]
+        if isinstance(result, str) or not result <= REL_TOL:
+            failed += 1
+            print(f"FAIL ({result}): adamlab {' '.join(args)}")
+            continue
+        passed += 1
+        worst_by_kind[kind] = max(worst_by_kind.get(kind, 0.0), result)
+    for kind in sorted(worst_by_kind):
+        print(f"{kind:15s} max relative difference {worst_by_kind[kind]:.3g}")
+    print(f"overall max relative difference {max(worst_by_kind.values(), default=0):.3g} "
+          f"({time.time() - started:.1f} s, torch {torch.__version__})")
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed or not passed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
