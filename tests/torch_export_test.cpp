@@ -5,7 +5,10 @@
 #include <limits>
 
 #include "core/error.h"
+#include "export/scene_export.h"
 #include "export/torch_names.h"
+#include "nn/net_scene.h"
+#include "sim/scene.h"
 
 namespace adamlab::torch_export {
 namespace {
@@ -69,6 +72,44 @@ TEST(TorchExport, InvalidSpecsThrowTorchMessages) {
     EXPECT_STREQ(e.what(), "Invalid learning rate: -1");
   }
   EXPECT_THROW(sched("step"), Error);
+}
+
+TEST(TorchExport, SceneCodeCoversOneRunOrEveryRun) {
+  Scene scene("rosenbrock");
+  const int a = scene.add_run("adam:lr=0.05,beta1=0.8", "step:step_size=30");
+  const int b = scene.add_run("sgd:lr=0.001");
+  scene.step(10);
+  const CodeExport one = landscape_code(scene, a);
+  EXPECT_EQ(one.run.constructor, "torch.optim.Adam(params, lr=0.05, betas=(0.8, 0.999))");
+  EXPECT_EQ(one.run.scheduler, "torch.optim.lr_scheduler.StepLR(optimizer, step_size=30)");
+  EXPECT_NE(one.script.find("STEPS = 10\n"), std::string::npos);
+  EXPECT_EQ(one.script.find("# run"), std::string::npos);
+  const CodeExport all = landscape_code(scene, std::nullopt);
+  ASSERT_EQ(all.runs.size(), 2u);
+  EXPECT_EQ(all.runs[1].id, b);
+  EXPECT_EQ(all.runs[1].scheduler, "");
+  EXPECT_NE(all.script.find("print(\"# run " + std::to_string(b) + ": sgd:lr=0.001"), std::string::npos);
+}
+
+TEST(TorchExport, MissingRunOrEmptySceneIsAnError) {
+  Scene scene("booth");
+  EXPECT_THROW(landscape_code(scene, std::nullopt), Error);
+  scene.add_run("adam");
+  try {
+    landscape_code(scene, 99);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "no run with id 99");
+  }
+}
+
+TEST(TorchExport, NetworkSceneCodeEmbedsTheTask) {
+  NetScene scene = NetScene::with_default_runs();
+  const CodeExport code = network_code(scene, scene.runs().front().id);
+  EXPECT_NE(code.script.find("TRAIN_X = torch.tensor("), std::string::npos);
+  EXPECT_NE(code.script.find("INITIAL = ["), std::string::npos);
+  EXPECT_NE(code.script.find("torch.nn.CrossEntropyLoss()"), std::string::npos);
+  EXPECT_EQ(code.run.constructor.rfind("torch.optim.", 0), 0u);
 }
 
 }  // namespace

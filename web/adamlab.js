@@ -47,7 +47,8 @@
     al_sweep_cancel: [], al_sweep_clear: [], al_sweep_cell: ['number', 'number'], al_sweep_metric: [],
     al_set_noise: ['string', 'number'], al_layout: [],
     al_set_mode: ['string'], al_set_network: ['string', 'string', 'number', 'number'], al_new_seed: [],
-    al_load_csv: ['string', 'number'], al_net_presets: [],
+    al_load_csv: ['string', 'number'], al_net_presets: [], al_pytorch_code: ['number', 'number'],
+    al_show_pytorch_code: ['number', 'number'],
   };
 
   // Strings go to C++ through malloc'd memory, not through ccall's 'string' conversion: that one
@@ -189,6 +190,27 @@
       const run = id === null || id === undefined ? kNotGiven : runId(id);
       call('al_set_anatomy', run, optionalStep(options), biasCorrection(options));
     },
+    /** PyTorch code that reproduces a run ({run: id}) or the whole scene ({scene: true}) in the mode
+     *  shown, to the current step: {script, constructor, scheduler, mode, runs: [{id, constructor,
+     *  scheduler}]}. The script prints the csv of trace(id) (one block per run for a scene). */
+    pytorchCode(options) {
+      if (!options || typeof options !== 'object')
+        throw new Error(`invalid pytorchCode options: '${describe(options)}' (expected {run: id} or {scene: true})`);
+      if (options.scene === true) return call('al_pytorch_code', kNotGiven, 1);
+      return call('al_pytorch_code', runId(options.run), 0);
+    },
+    /** Opens the "PyTorch code" window for {run: id} or {scene: true}; null closes it. Returns
+     *  {open, lines}. */
+    showPytorchCode(options) {
+      if (options === null || options === undefined) return call('al_show_pytorch_code', kNotGiven, 2);
+      if (typeof options !== 'object')
+        throw new Error(`invalid showPytorchCode options: '${describe(options)}' (expected {run: id}, {scene: true} or null)`);
+      if (options.scene === true) return call('al_show_pytorch_code', kNotGiven, 1);
+      return call('al_show_pytorch_code', runId(options.run), 0);
+    },
+    /** What the app's Copy buttons last put on the clipboard: {text, copied} (copied: the
+     *  browser accepted it), or null. */
+    lastCopy() { return lastCopy; },
     /** Every run's trace as csv: run,step,x,y,loss,lr. */
     exportCsv() { return call('al_export_csv').csv; },
     /** The scene as a plain object: {format, link, state}. */
@@ -396,6 +418,28 @@
     showPopup(title, text, copied ? 'Copied to the clipboard.' : 'Select it and copy (the clipboard is not available here).');
     return { text, copied };
   }
+
+  // ImGui's clipboard (the code window's Copy buttons, Ctrl+C in a text field): 3.1.6's GLFW
+  // drops it, so main_web.cpp hands it here. No popup: the window shows "copied".
+  let lastCopy = null;
+  Module.onCopyText = function (text) {
+    lastCopy = { text, copied: false };
+    const entry = lastCopy;
+    const fallback = () => {
+      const t = document.createElement('textarea');
+      t.value = text;
+      t.style.position = 'fixed';
+      t.style.opacity = '0';
+      document.body.appendChild(t);
+      t.select();
+      try { entry.copied = document.execCommand('copy'); } catch (_) { entry.copied = false; }
+      t.remove();
+    };
+    if (navigator.clipboard && window.isSecureContext)
+      navigator.clipboard.writeText(text).then(() => { entry.copied = true; }, fallback);
+    else
+      fallback();
+  };
 
   Module.onUiAction = function (name) {
     const actions = {

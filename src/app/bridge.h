@@ -57,3 +57,8 @@ AL_EXPORT const char* al_new_seed();
 AL_EXPORT const char* al_load_csv(const char* csv, double test_fraction);
 // The network presets (nn/net_presets.h): {"presets":[{name, title, caption, link}]}.
 AL_EXPORT const char* al_net_presets();
+// PyTorch code (app_export_bridge.cpp): {"script", "constructor", "scheduler", "mode", "runs":
+// [{id, constructor, scheduler}]} for run `id` of the mode shown, or every run if whole_scene != 0.
+AL_EXPORT const char* al_pytorch_code(double id, int whole_scene);
+// The code window: show 0 = run id's code, 1 = the whole scene's, 2 = close. {"open", "lines"}.
+AL_EXPORT const char* al_show_pytorch_code(double id, int show);

@@ -6,6 +6,7 @@
 #include <GLFW/glfw3.h>
 
 #include <cstdlib>
+#include <string>
 
 #include "app/app.h"
 #include "app/app_platform.h"
@@ -22,6 +23,7 @@ Platform g_platform;
 App* g_app = nullptr;
 double g_last_time = 0;
 bool g_embed_timing = false;
+std::string g_clipboard;  // ImGui's clipboard text (the page's clipboard cannot be read back synchronously)
 
 // Tells the page (web/adamlab.js) that the first frame is on screen: window.adamlab.ready.
 EM_JS(void, notify_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
@@ -29,6 +31,8 @@ EM_JS(void, notify_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFra
 EM_JS(void, notify_frame_rendered, (), { if (Module.onFrameRendered) Module.onFrameRendered(); });
 // A button the page must handle (copy link, export, open in a new tab): web/adamlab.js.
 EM_JS(void, notify_ui_action, (const char* name), { if (Module.onUiAction) Module.onUiAction(UTF8ToString(name)); });
+// ImGui's clipboard through the page (web/adamlab.js): 3.1.6's glfwSetClipboardString is empty.
+EM_JS(void, web_copy_text, (const char* text), { if (Module.onCopyText) Module.onCopyText(UTF8ToString(text)); });
 // The link the page was opened with: the hash, else the query ("" if neither). Its length is
 // read first, so an oversized link is refused before it is copied into the heap.
 EM_JS(double, initial_link_chars, (), {
@@ -105,6 +109,12 @@ int main() {
   glfwSetScrollCallback(g_platform.window, [](GLFWwindow* w, double x, double y) {
     ImGui_ImplGlfw_ScrollCallback(w, -x / 100, -y / 100);
   });
+  // Copy goes to the page; paste within the app gets back what the app copied last.
+  ImGui::GetIO().SetClipboardTextFn = [](void*, const char* text) {
+    g_clipboard = text ? text : "";
+    web_copy_text(g_clipboard.c_str());
+  };
+  ImGui::GetIO().GetClipboardTextFn = [](void*) { return g_clipboard.c_str(); };
   double cw = 0, ch = 0;
   emscripten_get_element_css_size("#canvas", &cw, &ch);
   adamlab::app::platform_build_fonts(g_platform, font_px_for(cw), g_platform.dpr);

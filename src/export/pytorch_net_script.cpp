@@ -161,7 +161,7 @@ std::string network_script(const NetTask& task, const std::vector<NetRunExport>&
   s += "        row(step, lr)\n\n\n";
   for (std::size_t i = 0; i < runs.size(); ++i) {
     if (several)
-      s += "print(\"# run " + (runs[i].label.empty() ? std::to_string(i + 1) : python_string_body(runs[i].label)) + "\")\n";
+      s += "print(\"# " + (runs[i].label.empty() ? "run " + std::to_string(i + 1) : python_string_body(runs[i].label)) + "\")\n";
     s += "train(lambda params: " + optimizers[i] + ",\n      lambda optimizer: " + schedulers[i] + ")\n";
   }
   return s;

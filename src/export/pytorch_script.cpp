@@ -91,7 +91,7 @@ std::string landscape_script(const LandscapeExport& e) {
 
   for (std::size_t i = 0; i < e.runs.size(); ++i) {
     if (several) {
-      s += "print(\"# run " + (e.runs[i].label.empty() ? std::to_string(i + 1) : python_string_body(e.runs[i].label)) + "\")\n";
+      s += "print(\"# " + (e.runs[i].label.empty() ? "run " + std::to_string(i + 1) : python_string_body(e.runs[i].label)) + "\")\n";
     }
     s += "trace(lambda p: " + optimizers[i] + ",\n      lambda optimizer: " + schedulers[i] + ")\n";
   }

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "nn/net_scene.h"
+#include "ui/code_window.h"
 #include "ui/draw_util.h"
 #include "ui/mode_switch.h"
 #include "ui/net_diagram_panel.h"
@@ -142,6 +143,7 @@ void NetPlayground::draw_controls(const NetScene& scene, NetCommandQueue& comman
     for (const auto& v : views)
       if (v.id == selected_) run = &v;
     run_panel_.draw_hyperparameters(run, scene.step_limit(), net_edits(commands));
+    draw_code_buttons(run ? run->id : 0, requests, touch);
     ImGui::Separator();
   }
   auto small_button = [touch](const char* label) { return touch ? ImGui::Button(label) : ImGui::SmallButton(label); };

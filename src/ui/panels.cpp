@@ -16,6 +16,7 @@
 #include "sim/palette.h"
 #include "sim/presets.h"
 #include "sim/scene.h"
+#include "ui/code_window.h"
 #include "ui/draw_util.h"
 #include "ui/map_overlays.h"
 #include "ui/option_meta.h"
@@ -90,6 +91,8 @@ void ControlPanel::draw(const Scene& scene, CommandQueue& commands, const std::s
   ImGui::Separator();
   if (context.share.shows("params")) {
     draw_hyperparameters(scene, commands);
+    draw_code_buttons(scene.find(selected_) || scene.runs().empty() ? selected_ : scene.runs().front().id,
+                      context.requests, touch_);
     ImGui::Separator();
   }
   draw_share(context);

@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <optional>
+#include <type_traits>
+#include <utility>
 
+#include "core/error.h"
 #include "imgui.h"
+#include "nn/net_scene.h"
 #include "sim/scene.h"
 #include "ui/draw_util.h"
 #include "ui/mode_switch.h"
@@ -55,6 +59,24 @@ int Playground::begin_frame(bool sweep_open) {
   return pushed;
 }
 
+template <class SceneT>
+void Playground::draw_code_window(const SceneT& scene) {
+  if (const auto request = std::exchange(requests_.show_code, std::nullopt)) {
+    const std::string title = request->whole_scene ? "PyTorch code: the whole scene"
+                                                   : "PyTorch code: run " + std::to_string(request->run_id);
+    try {
+      const auto run = request->whole_scene ? std::nullopt : std::optional<int>(request->run_id);
+      if constexpr (std::is_same_v<SceneT, Scene>)
+        code_window_.open(torch_export::landscape_code(scene, run), title);
+      else
+        code_window_.open(torch_export::network_code(scene, run), title);
+    } catch (const Error& e) {
+      code_window_.open_error(title, e.what());
+    }
+  }
+  code_window_.draw(ImGui::GetIO().DisplaySize, layout_.touch);
+}
+
 void Playground::draw_network(const NetScene& scene, NetCommandQueue& commands, const std::string& error) {
   // The network sweep computes a slice every frame (or the worker does), shown or not.
   net_.sweep().update(scene, net_.sweep_run(scene));
@@ -67,6 +89,7 @@ void Playground::draw_network(const NetScene& scene, NetCommandQueue& commands, 
   const Box& bar = net_.toolbar_box();
   if (!share_.link_errors.empty() && !share_.errors_dismissed)
     draw_link_errors(map.x + 8, bar.empty() ? map.y + 8 : bar.bottom() + 6, map.w - 16);
+  draw_code_window(scene);
   ImGui::PopStyleVar(pushed);
   handle_playback_keys(commands);
 }
@@ -136,6 +159,7 @@ void Playground::draw(const Scene& scene, CommandQueue& commands, const std::str
   if (toolbar) draw_map_toolbar(scene, commands, ImVec2(landscape_.overlays().toolbar.x, landscape_.overlays().toolbar.y));
   if (!share_.link_errors.empty() && !share_.errors_dismissed)
     draw_link_errors(map.x + 8, map.y + (toolbar ? toolbar_size_.y + 14 : 8.0f), map.w - 16);
+  draw_code_window(scene);
 
   ImGui::PopStyleVar(pushed);
   if (panel_.reset_view_requested()) landscape_.reset_view();

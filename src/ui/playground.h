@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ui/anatomy_view.h"
+#include "ui/code_window.h"
 #include "ui/commands.h"
 #include "ui/landscape_canvas.h"
 #include "ui/layout.h"
@@ -49,6 +50,9 @@ class Playground {
   bool chart_shown() const { return chart_shown_; }
   const LossChart& chart() const { return chart_; }
   const ModeSwitchBoxes& mode_switch() const { return mode_boxes_; }
+  // The "PyTorch code" window (ui/code_window.h), opened by its buttons or by the JS API.
+  CodeWindow& code_window() { return code_window_; }
+  const CodeWindow& code_window() const { return code_window_; }
 
  private:
   // This frame's layout (the regions) and the phone's finger-sized style; returns the styles pushed.
@@ -62,6 +66,9 @@ class Playground {
   // The sweep's tab in either tab bar (desktop chart area, phone sheet); true while it shows.
   bool draw_sweep_tab(const Scene& scene, CommandQueue& commands, int sweep_run, bool select);
   void draw_phone_sheet(const Scene& scene, CommandQueue& commands, const std::string& error, int sweep_run);
+  // Opens the code window for this frame's show_code request (of either scene), then draws it.
+  template <class SceneT>
+  void draw_code_window(const SceneT& scene);
 
   ControlPanel panel_;
   NetPlayground net_;
@@ -71,6 +78,7 @@ class Playground {
   AnatomyCursor anatomy_;
   AnatomyView anatomy_view_;
   SweepPanel sweep_;  // a tab beside the loss chart
+  CodeWindow code_window_;
   UiRequests requests_;
   ScreenLayout layout_;
   ModeSwitchBoxes mode_boxes_;

@@ -38,6 +38,12 @@ struct AnatomyCursor {
 // One-shot requests from the UI that need the app (links, the page): read and cleared per frame.
 enum class UiAction { copy_link, copy_embed, export_csv, export_json, export_png, open_full };
 
+// "PyTorch code" (ui/code_window.h): the run whose code to show, or every run of the scene.
+struct CodeRequest {
+  int run_id = 0;
+  bool whole_scene = false;
+};
+
 struct UiRequests {
   std::optional<std::string> load_preset;
   std::vector<UiAction> actions;
@@ -45,6 +51,7 @@ struct UiRequests {
   bool reset_to_defaults = false;  // "Start over": the default scene (App::reset_to_defaults)
   bool restore_lesson = false;     // "Back to the lesson" (App::restore_lesson)
   std::optional<Mode> mode;        // the mode switch: show this mode (App::set_mode)
+  std::optional<CodeRequest> show_code;  // handled by the Playground itself (its code window)
 };
 
 const char* to_string(UiAction action);  // "copyLink", "copyEmbed", "exportCsv", ...
