@@ -29,9 +29,9 @@ OPTIMIZERS = [
     "sgd:lr=0.001,maximize=true",
     "adam:lr=0.05,beta1=0.8",
     "adam:lr=0.02,amsgrad=true,weight_decay=0.01,eps=1e-6",
-    "adam:lr=0.01,maximize=true",
+    "adam:lr=0.01,beta2=0.99,maximize=true",
     "adamw:lr=0.02,weight_decay=0.1,amsgrad=true",
-    "adamw:lr=0.03,beta2=0.99,maximize=true",
+    "adamw:lr=0.03,beta1=0.7,beta2=0.99,eps=1e-5,maximize=true",
     "rmsprop:lr=0.01,alpha=0.9,centered=true,momentum=0.5,weight_decay=0.001",
     "rmsprop:lr=0.005,maximize=true,eps=1e-4",
     "adagrad:lr=0.1,lr_decay=0.01,initial_accumulator_value=0.1,eps=1e-8,weight_decay=0.01",
@@ -39,9 +39,9 @@ OPTIMIZERS = [
     "adadelta:lr=1,rho=0.95,eps=1e-5,weight_decay=0.01",
     "adadelta:maximize=true",
     "adamax:lr=0.01,beta1=0.85,beta2=0.99,weight_decay=0.01",
-    "adamax:lr=0.01,maximize=true",
-    "nadam:lr=0.01,momentum_decay=0.005,weight_decay=0.01",
-    "radam:lr=0.01,beta2=0.99,weight_decay=0.01",
+    "adamax:lr=0.01,eps=1e-4,maximize=true",
+    "nadam:lr=0.01,beta1=0.8,beta2=0.99,eps=1e-6,momentum_decay=0.005,weight_decay=0.01",
+    "radam:lr=0.01,beta1=0.85,beta2=0.99,eps=1e-6,weight_decay=0.01",
 ]
 SCHEDULERS = [
     "step:step_size=30,gamma=0.5",
@@ -102,6 +102,40 @@ def network_cases():
              "--batch-size", str(b), "--seed", str(seed), "--steps", "60"] for d, m, o, s, b, seed in nets]
 
 
+def coverage_gaps(cli):
+    """Names and options `adamlab trace --help` lists that no case exercises: a new optimizer,
+    option, scheduler or problem must get a case here."""
+    help_text = subprocess.run([cli, "trace", "--help"], check=True, capture_output=True, text=True).stdout
+    section, gaps = None, []
+    used_opts = {}
+    for spec in OPTIMIZERS:
+        name, _, rest = spec.partition(":")
+        used_opts.setdefault(name, set()).update(kv.split("=")[0] for kv in rest.split(",") if kv)
+    used_scheds = {s.split(":")[0] for s in SCHEDULERS}
+    used_problems = {p.split(":")[0] for p, _ in PROBLEMS}
+    seen = {"optimizer": 0, "scheduler": 0, "problem": 0}
+    for line in help_text.splitlines():
+        for header, kind in (("Optimizers,", "optimizer"), ("Schedulers", "scheduler"), ("Problems,", "problem")):
+            if line.startswith(header):
+                section = kind
+        if section and not line.strip() and seen[section]:
+            section = None  # a section ends at the blank line after its entries
+        if not section or not line.startswith("    "):
+            continue
+        seen[section] += 1
+        name, _, rest = line.split()[0].partition(":")
+        keys = [kv.split("=")[0] for kv in rest.split(",") if kv]
+        if section == "optimizer":
+            gaps += [f"optimizer {name} option {k}" for k in keys if k not in used_opts.get(name, set())]
+        elif section == "scheduler" and name not in used_scheds:
+            gaps.append(f"scheduler {name}")
+        elif section == "problem" and name not in used_problems:
+            gaps.append(f"problem {name}")
+    if min(seen.values()) == 0:
+        gaps.append(f"the help's lists (read {seen})")
+    return gaps
+
+
 def rel_diff(a, b):
     x, y = float(a), float(b)
     if math.isnan(x) or math.isnan(y):
@@ -141,6 +175,10 @@ def main():
     cli = sys.argv[1]
     passed, failed, worst_by_kind = 0, 0, {}
     started = time.time()
+    gaps = coverage_gaps(cli)
+    for gap in gaps:
+        failed += 1
+        print(f"FAIL no case covers {gap}")
     for args in landscape_cases() + network_cases():
         script = subprocess.run([cli, *args, "--format", "pytorch"], check=True, capture_output=True, text=True).stdout
         reference = subprocess.run([cli, *args], check=True, capture_output=True, text=True).stdout
