@@ -506,7 +506,7 @@
   // Only plain data crosses (results go through JSON; a Blob becomes a data: URL).
   const parentWindow = window.parent !== window ? window.parent : null;
   const bridgeMethods = new Set(Object.keys(api).filter(k => typeof api[k] === 'function' &&
-    !['downloadCsv', 'downloadJson', 'downloadPng', 'copyLink', 'copyEmbed'].includes(k)));
+    !['downloadCsv', 'downloadJson', 'downloadPng', 'copyLink', 'copyEmbed', 'lastCopy'].includes(k)));
   let parentOrigin = '*';
   function post(message) { if (parentWindow) parentWindow.postMessage(message, parentOrigin); }
   function plain(value) {
