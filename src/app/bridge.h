@@ -57,3 +57,11 @@ AL_EXPORT const char* al_new_seed();
 AL_EXPORT const char* al_load_csv(const char* csv, double test_fraction);
 // The network presets (nn/net_presets.h): {"presets":[{name, title, caption, link}]}.
 AL_EXPORT const char* al_net_presets();
+// "PyTorch in" (app_paste_bridge.cpp): a pasted torch.optim constructor (+ optional scheduler
+// line) adds a run (id == kNotGiven, -1) or replaces run `id`, in the mode shown, and selects it:
+// {id, optimizer, scheduler, notes, mode}, or {"error": "... at line L, column C"}.
+AL_EXPORT const char* al_paste_pytorch(const char* text, double id);
+// The text of a DOM paste event, for Ctrl+V in an ImGui text field (GLFW 3.1.6 has no clipboard).
+AL_EXPORT const char* al_set_clipboard(const char* text);
+// That field in the mode shown: {drawn, field, add, update (CSS px rects), text, error, status}.
+AL_EXPORT const char* al_paste_field();
