@@ -49,6 +49,7 @@
     al_set_mode: ['string'], al_set_network: ['string', 'string', 'number', 'number'], al_new_seed: [],
     al_load_csv: ['string', 'number'], al_net_presets: [], al_pytorch_code: ['number', 'number'],
     al_show_pytorch_code: ['number', 'number'],
+    al_paste_pytorch: ['string', 'number'], al_set_clipboard: ['string'], al_paste_field: [],
   };
 
   // Strings go to C++ through malloc'd memory, not through ccall's 'string' conversion: that one
@@ -85,6 +86,7 @@
   // into the heap, which never shrinks). Messages name the bad token, like the C++ ones.
   // The limits are src/core/limits.h's kMaxLinkChars and kMaxSpecChars.
   const kMaxLinkChars = 262144, kMaxSpecChars = 4096, kMaxRunId = 2147483647;
+  const kMaxPasteChars = 8192;  // src/export/torch_parse.h kMaxTorchPasteChars
   const kNotGiven = -1;  // an optional run or step left out (src/app/bridge_json.h)
   // Any value as text for a message: objects whose toString throws or is not a function included.
   function describe(value) {
@@ -326,6 +328,29 @@
       call('al_load_csv', text, number(testFraction, 'test fraction'));
       writeHash(true);
     },
+    // --- PyTorch in (issue 12) ---
+    /** Reads a pasted torch.optim constructor, optionally with a scheduler line, e.g.
+     *  'opt = torch.optim.Adam(model.parameters(), lr=3e-4, betas=(0.9, 0.98))\n' +
+     *  'sched = torch.optim.lr_scheduler.StepLR(opt, step_size=30)', and adds it as a new run
+     *  (or, with {id}, replaces that run) in the mode shown, selected. Returns {id, optimizer,
+     *  scheduler, notes, mode, state}: the specs it became, arguments accepted without effect
+     *  (foreach=True), and getState() after. Anything it cannot map throws an Error naming it
+     *  with its position ("... at line 1, column 17") and changes nothing. At most 8192 characters. */
+    pastePyTorch(text, options) {
+      if (typeof text !== 'string') throw new Error(`invalid paste: '${describe(text)}' (expected a string)`);
+      if (text.length > kMaxPasteChars) throw new Error(`paste too long: ${text.length} characters (at most ${kMaxPasteChars})`);
+      const nul = text.indexOf('\0');
+      if (nul >= 0) throw new Error(`paste holds a NUL character (at index ${nul})`);
+      if (options !== undefined && options !== null && typeof options !== 'object') throw new Error(`invalid paste options: '${describe(options)}' (expected {id})`);
+      const id = !options || options.id === undefined || options.id === null ? kNotGiven : runId(options.id);
+      const r = call('al_paste_pytorch', text, id);
+      writeHash(true);
+      r.state = api.getState();
+      return r;
+    },
+    /** The "Paste PyTorch" field of the mode shown: {drawn, field, add, update} (CSS px rects of
+     *  the text field and its two buttons, as last drawn), its text, and the error or status line. */
+    pasteField() { return call('al_paste_field'); },
     /** Where the last frame put everything, in CSS px ({left, top, width, height} or null): mode
      *  ('desktop' | 'phone' | 'embed'), map, controls, chart {rect, plot, readable, shown, quantity},
      *  legend {rect, entries, faded, lossValues}, colourBar {rect, compact, faded}, toolbar, hover,
@@ -555,6 +580,16 @@
       }, 100);
     });
   }
+
+  // Paste: 3.1.6's GLFW has no clipboard, so Ctrl+V in an ImGui text field would paste nothing.
+  // The browser still fires a DOM paste event right after the keydown (GLFW does not prevent its
+  // default), before the next frame: its text becomes what ImGui's Ctrl+V reads (al_set_clipboard).
+  addEventListener('paste', e => {
+    if (!started || !e.clipboardData || (e.target && e.target.matches && e.target.matches('input,textarea,[contenteditable]'))) return;
+    const text = e.clipboardData.getData('text/plain');
+    if (text.length > kMaxLinkChars || text.indexOf('\0') >= 0) return;
+    try { call('al_set_clipboard', text); e.preventDefault(); } catch (_) { /* nothing to paste into */ }
+  });
 
   // Touch: 3.1.6's GLFW ignores touch coordinates, so turn one finger into mouse events on the
   // canvas (WEB_PITFALLS section 5), and two fingers into a pinch zoom about their midpoint.

@@ -62,3 +62,11 @@ AL_EXPORT const char* al_net_presets();
 AL_EXPORT const char* al_pytorch_code(double id, int whole_scene);
 // The code window: show 0 = run id's code, 1 = the whole scene's, 2 = close. {"open", "lines"}.
 AL_EXPORT const char* al_show_pytorch_code(double id, int show);
+// "PyTorch in" (app_paste_bridge.cpp): a pasted torch.optim constructor (+ optional scheduler
+// line) adds a run (id == kNotGiven, -1) or replaces run `id`, in the mode shown, and selects it:
+// {id, optimizer, scheduler, notes, mode}, or {"error": "... at line L, column C"}.
+AL_EXPORT const char* al_paste_pytorch(const char* text, double id);
+// The text of a DOM paste event, for Ctrl+V in an ImGui text field (GLFW 3.1.6 has no clipboard).
+AL_EXPORT const char* al_set_clipboard(const char* text);
+// That field in the mode shown: {drawn, field, add, update (CSS px rects), text, error, status}.
+AL_EXPORT const char* al_paste_field();

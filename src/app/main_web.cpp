@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/app.h"
+#include "app/app_clipboard.h"
 #include "app/app_platform.h"
 #include "app/bridge_json.h"
 #include "imgui.h"
@@ -23,7 +24,6 @@ Platform g_platform;
 App* g_app = nullptr;
 double g_last_time = 0;
 bool g_embed_timing = false;
-std::string g_clipboard;  // ImGui's clipboard text (the page's clipboard cannot be read back synchronously)
 
 // Tells the page (web/adamlab.js) that the first frame is on screen: window.adamlab.ready.
 EM_JS(void, notify_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
@@ -109,12 +109,7 @@ int main() {
   glfwSetScrollCallback(g_platform.window, [](GLFWwindow* w, double x, double y) {
     ImGui_ImplGlfw_ScrollCallback(w, -x / 100, -y / 100);
   });
-  // Copy goes to the page; paste within the app gets back what the app copied last.
-  ImGui::GetIO().SetClipboardTextFn = [](void*, const char* text) {
-    g_clipboard = text ? text : "";
-    web_copy_text(g_clipboard.c_str());
-  };
-  ImGui::GetIO().GetClipboardTextFn = [](void*) { return g_clipboard.c_str(); };
+  adamlab::app::use_page_clipboard(web_copy_text);
   double cw = 0, ch = 0;
   emscripten_get_element_css_size("#canvas", &cw, &ch);
   adamlab::app::platform_build_fonts(g_platform, font_px_for(cw), g_platform.dpr);

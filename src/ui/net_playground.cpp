@@ -136,6 +136,7 @@ void NetPlayground::draw_controls(const NetScene& scene, NetCommandQueue& comman
     options.touch = touch;
     options.visible_tooltip = "Show or hide this run's loss curves (and its prediction curve on 1D data).";
     run_panel_.draw_list(views, selected_, net_edits(commands), options);
+    paste_box_.draw(commands, selected_, scene.find(selected_) != nullptr, touch);
     ImGui::Separator();
   }
   if (share.shows("params")) {

@@ -15,6 +15,7 @@
 #include "ui/net_diagram.h"
 #include "ui/net_lessons.h"
 #include "ui/net_view.h"
+#include "ui/paste_box.h"
 #include "ui/run_panels.h"
 #include "ui/sweep_panel.h"
 #include "ui/ui_state.h"
@@ -31,6 +32,7 @@ class NetPlayground {
             UiRequests& requests, ModeSwitchBoxes& mode_boxes);
   int selected() const { return selected_; }
   void select(int id) { selected_ = id; }
+  const PasteBox& paste_box() const { return paste_box_; }
   NetControls& controls() { return controls_; }
   const NetMainView& view() const { return view_; }
   const NetChart& chart() const { return chart_; }
@@ -56,6 +58,7 @@ class NetPlayground {
 
   NetControls controls_;
   RunPanel run_panel_;
+  PasteBox paste_box_;  // "Paste PyTorch", under the runs
   NetMainView view_;
   NetChart chart_;
   NetLessonBoxes lesson_boxes_;  // where the lesson menu was drawn (ui/net_lessons.h)

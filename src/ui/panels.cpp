@@ -196,6 +196,7 @@ void ControlPanel::draw_runs(const Scene& scene, CommandQueue& commands) {
   options.max_runs = Scene::kMaxRuns;
   options.touch = touch_;
   run_panel_.draw_list(run_views(scene), selected_, scene_edits(commands), options);
+  paste_box_.draw(commands, selected_, scene.find(selected_) != nullptr, touch_);
 }
 
 void ControlPanel::draw_hyperparameters(const Scene& scene, CommandQueue& commands) {

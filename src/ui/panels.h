@@ -6,6 +6,7 @@
 
 #include "ui/anatomy_view.h"
 #include "ui/commands.h"
+#include "ui/paste_box.h"
 #include "ui/run_panels.h"
 #include "ui/ui_state.h"
 
@@ -32,6 +33,7 @@ class ControlPanel {
   bool reset_view_requested() { bool r = reset_view_; reset_view_ = false; return r; }
   // Touch layouts: framed buttons instead of small ones, hints for fingers instead of keys.
   void set_touch(bool touch) { touch_ = touch; }
+  const PasteBox& paste_box() const { return paste_box_; }
 
  private:
   void draw_playback(const Scene& scene, CommandQueue& commands);
@@ -44,6 +46,7 @@ class ControlPanel {
 
   int selected_ = 0;  // run id; 0 = the first run
   RunPanel run_panel_;
+  PasteBox paste_box_;  // "Paste PyTorch", under the runs
   bool reset_view_ = false;
   bool touch_ = false;
 };

@@ -61,9 +61,11 @@ echo "==> the network presets: by link, by the lesson menu, embeds, the JS API (
 node "$here/net_lessons.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/net_lessons.log" || rc=$?
 echo "==> PyTorch code: scripts from the JS API run under torch 1.13 match the traces, the code window (pytorch_code.mjs)"
 node "$here/pytorch_code.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/pytorch_code.log" || rc=$?
+echo "==> PyTorch in: pastePyTorch, the Paste PyTorch field with Ctrl+V, refusals (paste.mjs)"
+node "$here/paste.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/paste.log" || rc=$?
 # One final line for every file: a run that died before its own summary counts as one failure.
 total_passed=0; total_failed=0
-for f in test sweep hardening hostile links_content layout network network_sweep net_lessons pytorch_code; do
+for f in test sweep hardening hostile links_content layout network network_sweep net_lessons pytorch_code paste; do
   line="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$here/artifacts/$f.log" | tail -n1 || true)"
   if [[ -z "$line" ]]; then total_failed=$((total_failed + 1)); continue; fi
   total_passed=$((total_passed + ${line%% passed*}))

@@ -46,7 +46,10 @@ std::string text(FuzzedDataProvider& in) {
                                        "gaussian:std=0.5", "#preset=adam", "#view=0,1.7e308,0,1",
                                        "#problem=beale&run=sgd:lr=-1", "#run=adam&run=sgd:lr=0.01&select=2&anatomy=2",
                                        "network", "landscape", "moons:n=50", "mlp:hidden=3", "x,y,label\n0,0,0\n1,1,1\n",
-                                       "#mode=network&data=xor:n=40&model=mlp:hidden=2&run=adam&select=1"};
+                                       "#mode=network&data=xor:n=40&model=mlp:hidden=2&run=adam&select=1",
+                                       "torch.optim.Adam(model.parameters(), lr=3e-4, betas=(0.9, 0.98), amsgrad=True)",
+                                       "opt = optim.SGD(p, lr=0.1, momentum=0.9)\nStepLR(opt, step_size=30, gamma=0.1)",
+                                       "torch.optim.Adam(p, lr=-1)"};
   if (in.ConsumeBool()) return kSeeds[in.ConsumeIntegralInRange<std::size_t>(0, std::size(kSeeds) - 1)];
   return in.ConsumeRandomLengthString(256);
 }
@@ -100,7 +103,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string after = snapshot(a);
   for (int n = 0; n < 32 && in.remaining_bytes() > 0; ++n) {
     const std::string before = after;  // snapshots build the page's link: take one per call
-    const int op = in.ConsumeIntegralInRange<int>(0, 44);
+    const int op = in.ConsumeIntegralInRange<int>(0, 47);
     std::string x, y, z;  // string arguments outlive the call
     const char* reply = nullptr;
     switch (op) {
@@ -171,6 +174,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       case 42: reply = al_new_seed(); break;
       case 43: x = text(in); reply = al_load_csv(x.c_str(), number(in)); break;
       case 44: reply = al_pytorch_code(number(in), in.ConsumeIntegral<int>()); break;
+      case 45: x = text(in); reply = al_paste_pytorch(x.c_str(), in.ConsumeBool() ? -1 : number(in)); break;
+      case 46: x = text(in); reply = al_set_clipboard(x.c_str()); break;
+      case 47: reply = al_paste_field(); break;
     }
     if (reply) {
       const std::string r = reply;
