@@ -66,10 +66,15 @@ void Playground::draw_code_window(const SceneT& scene) {
                                                    : "PyTorch code: run " + std::to_string(request->run_id);
     try {
       const auto run = request->whole_scene ? std::nullopt : std::optional<int>(request->run_id);
+      torch_export::CodeExport code;
       if constexpr (std::is_same_v<SceneT, Scene>)
-        code_window_.open(torch_export::landscape_code(scene, run), title);
+        code = torch_export::landscape_code(scene, run);
       else
-        code_window_.open(torch_export::network_code(scene, run), title);
+        code = torch_export::network_code(scene, run);
+      // A whole scene's Copy-constructor button copies the selected run's line.
+      for (const auto& r : code.runs)
+        if (r.id == request->run_id) code.run = r;
+      code_window_.open(std::move(code), title);
     } catch (const Error& e) {
       code_window_.open_error(title, e.what());
     }

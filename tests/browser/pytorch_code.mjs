@@ -14,8 +14,8 @@ const REL_TOL = 1e-10;
 const measured = [];
 
 function runPython(script) {
-  const r = spawnSync(PYTHON, ['-'], { input: script, encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (r.status !== 0) throw new Error(`python exited ${r.status}: ${(r.stderr || '').slice(-400)}`);
+  const r = spawnSync(PYTHON, ['-'], { input: script, encoding: 'utf8', maxBuffer: 64 << 20, timeout: 300000 });
+  if (r.status !== 0) throw new Error(`python exited ${r.status} (signal ${r.signal}): ${(r.stderr || '').slice(-400)}`);
   return r.stdout;
 }
 
@@ -132,8 +132,13 @@ await check('the code window opens (desktop) and its Copy button copies the scri
   await page.waitForTimeout(300);
   await shot(page, 'desktop', 1280, 800);
   // The window is centred, 760 x 600 here: its first button sits under the title bar.
-  await page.mouse.click(640 - 380 + 22, 400 - 300 + 30);
-  await page.waitForTimeout(300);
+  // Down and up a few frames apart (a slow, software-rendered frame must see both).
+  await page.mouse.move(640 - 380 + 22, 400 - 300 + 30);
+  await page.waitForTimeout(200);
+  await page.mouse.down();
+  await page.waitForTimeout(200);
+  await page.mouse.up();
+  await page.waitForFunction(() => adamlab.lastCopy() !== null, null, { timeout: 10000 }).catch(() => {});
   const copy = await api(() => adamlab.lastCopy());
   const script = await api(id => adamlab.pytorchCode({ run: id }).script, id);
   assert(copy && copy.text === script, `copied ${copy ? copy.text.length + ' characters' : 'nothing'}`);
