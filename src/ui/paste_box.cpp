@@ -26,6 +26,13 @@ std::optional<PasteRequest> PasteBox::draw_box(int selected, bool has_selected, 
   const float line = ImGui::GetTextLineHeight();
   ImGui::InputTextMultiline("##paste", buffer_, sizeof buffer_, ImVec2(-1.0f, line * 4 + ImGui::GetStyle().FramePadding.y * 2));
   store(rects_.field);
+  if (!buffer_[0] && !ImGui::IsItemActive()) {
+    // ImGui 1.86's multi-line field has no hint text: an example, drawn over the empty field.
+    const ImVec2 at(rects_.field[0] + ImGui::GetStyle().FramePadding.x, rects_.field[1] + ImGui::GetStyle().FramePadding.y);
+    ImGui::GetWindowDrawList()->AddText(at, ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                                        "torch.optim.Adam(params, lr=3e-4)\n"
+                                        "+ a scheduler line (optional)");
+  }
   std::optional<int> pressed;  // -1 add, else the run to update
   if (ImGui::Button("Add run")) pressed = -1;
   store(rects_.add);
