@@ -57,6 +57,19 @@ AL_EXPORT const char* al_layout() {
       for (std::size_t i = 0; i < m.items.size(); ++i) s += (i ? "," : "") + rect(m.items[i]);
       s += "]}";
     }
+    // The selected run's option fields (ui/option_control.h) and the details disclosures, for
+    // real clicks and typing in tests/browser/product_ui.mjs.
+    const auto& runs = net ? ui.net().run_panel() : ui.panel().run_panel();
+    s += ",\"fields\":{";
+    for (std::size_t i = 0; i < runs.field_boxes().size(); ++i)
+      s += (i ? ",\"" : "\"") + runs.field_boxes()[i].first + "\":" + rect(runs.field_boxes()[i].second);
+    s += "},\"fieldEdit\":{\"typing\":" + std::string(boolean(runs.field_edit().id != 0)) +
+         ",\"error\":" + adamlab::json_string(runs.field_edit().error) + "}";
+    auto details = [](const adamlab::ui::DetailsState& d) {
+      return "{\"drawn\":" + std::string(boolean(d.drawn)) + ",\"open\":" + boolean(d.open) + "}";
+    };
+    const auto& sweep = net ? ui.net().sweep() : ui.sweep();
+    s += ",\"details\":{\"sweep\":" + details(sweep.details()) + ",\"anatomy\":" + details(ui.anatomy_view().details()) + "}";
     s += ",\"start\":" + rect(o.start) + ",\"minima\":[";
     for (std::size_t i = 0; i < o.minima.size(); ++i) s += (i ? "," : "") + rect(o.minima[i]);
     return s + "]}";

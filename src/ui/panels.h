@@ -32,6 +32,7 @@ class ControlPanel {
   bool reset_view_requested() { bool r = reset_view_; reset_view_ = false; return r; }
   // Touch layouts: framed buttons instead of small ones, hints for fingers instead of keys.
   void set_touch(bool touch) { touch_ = touch; }
+  const RunPanel& run_panel() const { return run_panel_; }
 
  private:
   void draw_playback(const Scene& scene, CommandQueue& commands);
