@@ -142,7 +142,7 @@ bool option_control(const char* id, const OptionInput& in, FieldEdit& edit, cons
     const ImGuiSliderFlags flags = ImGuiSliderFlags_NoInput | (in.meta.logarithmic ? ImGuiSliderFlags_Logarithmic : 0);
     const bool moved = ImGui::SliderScalar("##field", ImGuiDataType_Double, &v, &in.meta.min, &in.meta.max, "", flags);
     const ImVec2 track_min = ImGui::GetItemRectMin(), track_max = ImGui::GetItemRectMax();
-    if (ImGui::IsItemActivated()) {
+    if (ImGui::IsItemActivated() && !ImGui::IsMouseDoubleClicked(0)) {  // a double-click's 2nd press keeps the 1st's
       edit.press_id = field_id;
       edit.press_value = in.value;
     }
@@ -168,8 +168,11 @@ bool option_control(const char* id, const OptionInput& in, FieldEdit& edit, cons
       const float pad = 2.0f, grab = ImGui::GetStyle().GrabMinSize;
       const float usable = (track_max.x - track_min.x) - 2 * pad - grab;
       const float x = std::floor(track_min.x + pad + grab / 2 + slider_ratio(def, in.meta) * usable) + 0.5f;
-      ImGui::GetWindowDrawList()->AddLine(ImVec2(x, track_max.y - 5), ImVec2(x, track_max.y - 1),
-                                          IM_COL32(235, 215, 140, 230), 2.0f);
+      // Notches at the top and bottom edge: visible beside the grab, and not hidden under it.
+      const float notch = std::max(4.0f, (track_max.y - track_min.y) * 0.3f);
+      const ImU32 colour = IM_COL32(240, 210, 120, 255);
+      ImGui::GetWindowDrawList()->AddLine(ImVec2(x, track_min.y), ImVec2(x, track_min.y + notch), colour, 2.0f);
+      ImGui::GetWindowDrawList()->AddLine(ImVec2(x, track_max.y - notch), ImVec2(x, track_max.y), colour, 2.0f);
     }
     if (ImGui::IsItemHovered() && !ImGui::IsItemActive())
       ImGui::SetTooltip("%s\n\ntorch default: %s (the tick)\nDouble-click to type an exact value; right-click to reset.",

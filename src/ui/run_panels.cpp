@@ -106,6 +106,7 @@ void RunPanel::draw_list(const std::vector<RunView>& runs, int& selected, const 
     ImGui::PopID();
   }
   const auto names = optimizer_names();
+  add_box_ = Box{};
   if (!names.empty() && static_cast<int>(runs.size()) < options.max_runs) {
     // Offer what the map lacks (Adam first, then SGD with momentum, RMSprop, ...) until the
     // user picks another kind.
@@ -128,6 +129,7 @@ void RunPanel::draw_list(const std::vector<RunView>& runs, int& selected, const 
       edits.add(chosen);
       add_choice_ = -1;  // the next suggestion follows the map again
     }
+    add_box_ = Box{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
     tooltip("Add a run of this optimizer with PyTorch's defaults.");
   }
 }

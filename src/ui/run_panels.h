@@ -51,12 +51,14 @@ class RunPanel {
   // Where this frame drew each option's field ("lr", "sched.gamma", ...), CSS px.
   const std::vector<std::pair<std::string, Box>>& field_boxes() const { return field_boxes_; }
   const FieldEdit& field_edit() const { return field_edit_; }
+  const Box& add_box() const { return add_box_; }  // the "+ Add run" button
 
  private:
   int add_choice_ = -1;  // the optimizer picked in "Add run"; -1 = the suggestion (sim/next_optimizer.h)
   FieldEdit field_edit_;
   std::string refusal_;  // a checkbox edit torch refused (nesterov without momentum, ...)
   std::vector<std::pair<std::string, Box>> field_boxes_;
+  Box add_box_;
 };
 
 // A spec that builds with PyTorch's defaults: the name alone, or (SGD) the name with an lr.
