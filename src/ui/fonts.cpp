@@ -36,7 +36,7 @@ ImFont* add(ImFontAtlas& atlas, const unsigned char* data, unsigned size, float 
 float font_px_for(float css_width, float css_height) {
   // A small figure (an embed) keeps room for its map; a phone reads at arm's length; a desktop
   // grows with the screen: 15 px at 1280, 17 at 1920, 19 from 2400 up.
-  if (css_width < 520 || css_height < 360) return 13.5f;
+  if (css_height < 420) return 13.5f;
   if (css_width < 600) return 15.0f;
   return std::clamp(15.0f + (css_width - 1280.0f) / 320.0f, 15.0f, 19.0f);
 }

@@ -142,11 +142,22 @@ bool option_control(const char* id, const OptionInput& in, FieldEdit& edit, cons
     const ImGuiSliderFlags flags = ImGuiSliderFlags_NoInput | (in.meta.logarithmic ? ImGuiSliderFlags_Logarithmic : 0);
     const bool moved = ImGui::SliderScalar("##field", ImGuiDataType_Double, &v, &in.meta.min, &in.meta.max, "", flags);
     const ImVec2 track_min = ImGui::GetItemRectMin(), track_max = ImGui::GetItemRectMax();
-    if (ImGui::IsItemActivated() && !ImGui::IsMouseDoubleClicked(0)) {  // a double-click's 2nd press keeps the 1st's
+    // A double-click: ImGui's (two clicks within 0.3 s), or a press in the frame right after the
+    // release of one on this slider: when frames are slow (a loaded phone), both clicks of a quick
+    // double-click land in consecutive frames, however long those frames took.
+    const int frame = ImGui::GetFrameCount();
+    const bool activated = ImGui::IsItemActivated();
+    const bool double_click = (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) ||
+                              (activated && edit.release_id == field_id && frame - edit.release_frame <= 1);
+    if (activated && !double_click) {
       edit.press_id = field_id;
       edit.press_value = in.value;
     }
-    const bool type_now = ImGui::IsItemHovered() && (ImGui::IsMouseDoubleClicked(0) || (ImGui::GetIO().KeyCtrl && ImGui::IsMouseClicked(0)));
+    if (ImGui::IsItemDeactivated()) {
+      edit.release_id = field_id;
+      edit.release_frame = frame;
+    }
+    const bool type_now = double_click || (ImGui::IsItemHovered() && ImGui::GetIO().KeyCtrl && ImGui::IsMouseClicked(0));
     if (type_now) {
       // The double-click's first click moved the slider: put the value back, then type.
       const std::string before = edit.press_id == field_id ? edit.press_value : in.value;

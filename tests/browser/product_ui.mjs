@@ -71,9 +71,8 @@ await check('the text grows with the viewport: larger at 1920 px, readable on a 
   return JSON.stringify(fontPx);
 });
 
-const page = await open({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 }, 'product-1280');
-
 await check('a DPR change (another screen) rebuilds the atlas at the new ratio', async () => {
+  const page = await open({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 }, 'product-dpr-change');
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 800, deviceScaleFactor: 2, mobile: false });
   await frames(page, 4);
@@ -83,8 +82,11 @@ await check('a DPR change (another screen) rebuilds the atlas at the new ratio',
   const back = await page.evaluate(() => adamlab.stats().font);
   assert(Math.abs(f.rasterPx - 2 * f.px) < 0.01, `at DPR 2: ${JSON.stringify(f)}`);
   assert(Math.abs(back.rasterPx - back.px) < 0.01, `back at DPR 1: ${JSON.stringify(back)}`);
+  await page.close();
   return `raster ${f.rasterPx} px, then ${back.rasterPx}`;
 });
+
+const page = await open({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 }, 'product-1280');
 
 await check('"+ Add run" offers Adam first, then an optimizer not on the map; addRun() does the same', async () => {
   await page.evaluate(() => { adamlab.pause(); for (const r of adamlab.getState().runs) adamlab.removeRun(r.id); });
@@ -141,8 +143,8 @@ async function typeInto(key, text, how) {
     }
   }
   await frames(page, 2);
-  const typing = await page.evaluate(() => adamlab.layout().fieldEdit.typing);
-  assert(typing, `${how} on ${key} did not open typing`);
+  const L = await page.evaluate(() => adamlab.layout());
+  assert(L.fieldEdit.typing, `${how} on ${key} at ${x.toFixed(0)},${y.toFixed(0)} did not open typing (fields ${JSON.stringify(L.fields)})`);
   await page.keyboard.type(text);
   await frames(page, 1);
   await page.keyboard.press('Enter');
