@@ -32,6 +32,10 @@ command -v emcmake >/dev/null 2>&1 || missing+=(emscripten)
 [[ -f /usr/include/eigen3/Eigen/Core ]] || missing+=(libeigen3-dev)
 command -v cmake >/dev/null 2>&1 || missing+=(cmake)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+# The UI's fonts, subset and embedded at build time (cmake/fonts.cmake).
+[[ -f /usr/share/fonts/truetype/roboto/unhinted/RobotoTTF/Roboto-Regular.ttf ]] || missing+=(fonts-roboto-unhinted)
+[[ -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ]] || missing+=(fonts-dejavu-core)
+/usr/bin/python3 -c "import fontTools.subset" >/dev/null 2>&1 || missing+=(python3-fonttools)
 if [[ ${#missing[@]} -gt 0 ]]; then
   step "installing ${missing[*]} (apt)"
   sudo_if_needed apt-get update -qq

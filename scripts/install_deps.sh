@@ -7,7 +7,8 @@ set -euo pipefail
 
 packages=(build-essential cmake git pkg-config libeigen3-dev libgtest-dev libgmock-dev libbenchmark-dev
           nlohmann-json3-dev libglfw3-dev xvfb xauth clang libclang-rt-14-dev python3
-          python3-torch)  # the exported PyTorch scripts are run under real torch (tests/export)
+          python3-torch                                          # exported PyTorch scripts run under real torch (tests/export)
+          fonts-roboto-unhinted fonts-dejavu-core python3-fonttools)  # the app's fonts (cmake/fonts.cmake)
 for extra in "$@"; do
   case "$extra" in
     web) packages+=(emscripten chromium nodejs npm) ;;

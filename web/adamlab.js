@@ -142,9 +142,11 @@
     resetToDefaults() { call('al_reset_to_defaults'); writeHash(true); },
     setProblem(problemSpec) { call('al_set_problem', spec(problemSpec, 'problem')); },
     setStart(x, y) { call('al_set_start', number(x, 'start x'), number(y, 'start y')); },
-    /** Returns the new run's id. schedulerSpec: '' or omitted = no scheduler. */
+    /** Returns the new run's id. optimizerSpec omitted: the optimizer "Add run" offers (the first
+     *  of Adam, SGD with momentum, RMSprop, AdamW, NAdam, ... not on the map yet).
+     *  schedulerSpec: '' or omitted = no scheduler. */
     addRun(optimizerSpec, schedulerSpec) {
-      return call('al_add_run', spec(optimizerSpec, 'optimizer'), spec(schedulerSpec, 'scheduler', true)).id;
+      return call('al_add_run', spec(optimizerSpec, 'optimizer', true), spec(schedulerSpec, 'scheduler', true)).id;
     },
     removeRun(id) { call('al_remove_run', runId(id)); },
     /** Restarts the run from the start point with the new specs (scheduler omitted = none). */

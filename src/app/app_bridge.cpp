@@ -15,7 +15,9 @@
 #include "imgui.h"
 #include "sim/anatomy.h"
 #include "sim/presets.h"
+#include "sim/next_optimizer.h"
 #include "sim/scene_json.h"
+#include "ui/fonts.h"
 
 #if defined(__EMSCRIPTEN__)
 #include <emscripten/heap.h>
@@ -28,6 +30,31 @@ using adamlab::Scene;
 using adamlab::app::App;
 using adamlab::app::run_id;
 using adamlab::app::text;
+
+// The atlas as built (ui/fonts.h): CSS px and raster px (x DPR), the texture, the faces' names and
+// whether each is proportional (measured: ten i's against ten M's).
+std::string font_stats() {
+  const ImGuiIO& io = ImGui::GetIO();
+  const ImFont* ui = adamlab::ui::ui_font();
+  const ImFont* mono = adamlab::ui::mono_font();
+  auto width = [](const ImFont* f, const char* s) { return f->CalcTextSizeA(f->FontSize, 1e9f, 0, s).x; };
+  auto name = [](const ImFont* f) { return std::string(f->ConfigData ? f->ConfigData->Name : ""); };
+  return "{\"px\":" + adamlab::json_number(ui->FontSize * io.FontGlobalScale) + ",\"rasterPx\":" + adamlab::json_number(ui->FontSize) +
+         ",\"globalScale\":" + adamlab::json_number(io.FontGlobalScale) + ",\"atlasWidth\":" + std::to_string(io.Fonts->TexWidth) +
+         ",\"atlasHeight\":" + std::to_string(io.Fonts->TexHeight) + ",\"ui\":" + adamlab::json_string(name(ui)) +
+         ",\"mono\":" + adamlab::json_string(name(mono)) + ",\"uiProportional\":" +
+         (width(ui, "iiiiiiiiii") < 0.6f * width(ui, "MMMMMMMMMM") ? "true" : "false") + ",\"monoFixed\":" +
+         (width(mono, "iiiiiiiiii") == width(mono, "MMMMMMMMMM") ? "true" : "false") + "}";
+}
+
+std::string next_optimizer(const App& app) {
+  std::vector<adamlab::Spec> on_map;
+  if (app.network())
+    for (const auto& r : app.net_scene().runs()) on_map.push_back(r.optimizer);
+  else
+    for (const auto& r : app.scene().runs()) on_map.push_back(r.optimizer);
+  return adamlab::next_optimizer_spec(on_map);
+}
 using adamlab::app::kNotGiven;
 using adamlab::app::link_too_long;
 using adamlab::app::whole;
@@ -175,7 +202,9 @@ AL_EXPORT const char* al_set_start(double x, double y) {
 
 AL_EXPORT const char* al_add_run(const char* optimizer, const char* scheduler) {
   return respond([optimizer, scheduler](App& app) {
-    const std::string opt = text(optimizer, "optimizer spec"), sched = text(scheduler, "scheduler spec");
+    std::string opt = text(optimizer, "optimizer spec");
+    const std::string sched = text(scheduler, "scheduler spec");
+    if (opt.empty()) opt = next_optimizer(app);  // addRun() with no optimizer: what "Add run" offers
     const int id = app.network() ? app.net_scene().add_run(opt, sched) : app.scene().add_run(opt, sched);
     return "{\"id\":" + std::to_string(id) + "}";
   });
@@ -265,7 +294,7 @@ AL_EXPORT const char* al_stats() {
            ",\"firstFrameCpuMs\":" + adamlab::json_number(s.first_frame_ms) +
            ",\"rasterBuilds\":" + std::to_string(app.ui().landscape().raster_builds()) +
            ",\"netRasterBuilds\":" + std::to_string(app.ui().net().view().raster_builds()) + ",\"mode\":\"" + adamlab::ui::to_string(app.mode()) + "\"" +
-           ",\"heapBytes\":" + std::to_string(heap_bytes()) + "}";
+           ",\"heapBytes\":" + std::to_string(heap_bytes()) + ",\"font\":" + font_stats() + "}";
   });
 }
 

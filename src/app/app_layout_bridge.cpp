@@ -7,6 +7,7 @@
 #include "app/bridge_json.h"
 #include "imgui.h"
 #include "ui/layout.h"
+#include "ui/option_meta.h"
 
 namespace {
 
@@ -57,6 +58,31 @@ AL_EXPORT const char* al_layout() {
       for (std::size_t i = 0; i < m.items.size(); ++i) s += (i ? "," : "") + rect(m.items[i]);
       s += "]}";
     }
+    // The selected run's option fields (ui/option_control.h) and the details disclosures, for
+    // real clicks and typing in tests/browser/product_ui.mjs.
+    const auto& runs = net ? ui.net().run_panel() : ui.panel().run_panel();
+    s += ",\"fields\":{";
+    for (std::size_t i = 0; i < runs.field_boxes().size(); ++i)
+      s += (i ? ",\"" : "\"") + runs.field_boxes()[i].first + "\":" + rect(runs.field_boxes()[i].second);
+    s += "},\"addRun\":" + rect(runs.add_box()) + ",\"fieldEdit\":{\"typing\":" + std::string(boolean(runs.field_edit().id != 0)) +
+         ",\"error\":" + adamlab::json_string(runs.field_edit().error) + "}";
+    auto details = [](const adamlab::ui::DetailsState& d) {
+      return "{\"drawn\":" + std::string(boolean(d.drawn)) + ",\"open\":" + boolean(d.open) + "}";
+    };
+    // Each run's name as the run list, the legend and the chart show it (ui/option_meta.h).
+    s += ",\"runLabels\":[";
+    bool first = true;
+    auto label = [&](const adamlab::Spec& opt, const std::string& sched) {
+      s += (first ? "" : ",") + adamlab::json_string(adamlab::ui::run_label(opt, sched));
+      first = false;
+    };
+    if (net)
+      for (const auto& r : app.net_scene().runs()) label(r.optimizer, r.scheduler);
+    else
+      for (const auto& r : app.scene().runs()) label(r.optimizer, r.scheduler);
+    s += "]";
+    const auto& sweep = net ? ui.net().sweep() : ui.sweep();
+    s += ",\"details\":{\"sweep\":" + details(sweep.details()) + ",\"anatomy\":" + details(ui.anatomy_view().details()) + "}";
     s += ",\"start\":" + rect(o.start) + ",\"minima\":[";
     for (std::size_t i = 0; i < o.minima.size(); ++i) s += (i ? "," : "") + rect(o.minima[i]);
     return s + "]}";

@@ -8,6 +8,7 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "ui/fonts.h"
 #include "ui/playground.h"
 
 namespace adamlab::app {
@@ -58,10 +59,7 @@ bool platform_init(Platform& p, int width, int height, const char* title, const 
 void platform_build_fonts(Platform& p, float font_px, float dpr) {
   ImGuiIO& io = ImGui::GetIO();
   const bool had_texture = p.font_px > 0;
-  io.Fonts->Clear();
-  ImFontConfig config;
-  config.SizePixels = font_px * dpr;
-  io.Fonts->AddFontDefault(&config);
+  ui::build_fonts(*io.Fonts, font_px, dpr);
   io.FontGlobalScale = 1.0f / dpr;
   p.font_px = font_px;
   p.font_dpr = dpr;

@@ -13,6 +13,7 @@
 #include "app/app.h"
 #include "app/app_platform.h"
 #include "app/app_screenshot.h"
+#include "ui/fonts.h"
 
 int main(int argc, char** argv) {
   int width = 1280, height = 800;
@@ -43,7 +44,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "adamlab_app: could not create an OpenGL 3 window\n");
     return 1;
   }
-  adamlab::app::platform_build_fonts(platform, 13.0f, 1.0f);
+  adamlab::app::platform_build_fonts(platform, adamlab::ui::font_px_for(static_cast<float>(width), static_cast<float>(height)), 1.0f);
   adamlab::app::App app;
   adamlab::app::set_app_instance(&app);
   if (!link.empty()) {

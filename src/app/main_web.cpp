@@ -14,6 +14,7 @@
 #include "app/bridge_json.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
+#include "ui/fonts.h"
 
 namespace {
 
@@ -46,8 +47,6 @@ EM_JS(char*, initial_link_js, (), {
   return p;
 });
 
-float font_px_for(double css_width) { return css_width >= 1500 ? 15.0f : 13.0f; }
-
 // Backing store = CSS size x devicePixelRatio, through Browser.setCanvasSize so GLFW's window
 // (and ImGui's display) follow. Never glfwSetWindowSize: at screen size 3.1.6 goes fullscreen.
 void fit() {
@@ -74,7 +73,7 @@ void frame() {
   if (emscripten_get_device_pixel_ratio() != g_platform.dpr) fit();
   double cw = 0, ch = 0;
   emscripten_get_element_css_size("#canvas", &cw, &ch);
-  const float want_font = font_px_for(cw);
+  const float want_font = adamlab::ui::font_px_for(static_cast<float>(cw), static_cast<float>(ch));
   if (want_font != g_platform.font_px || g_platform.dpr != g_platform.font_dpr)
     adamlab::app::platform_build_fonts(g_platform, want_font, g_platform.dpr);
 
@@ -112,7 +111,8 @@ int main() {
   adamlab::app::use_page_clipboard(web_copy_text);
   double cw = 0, ch = 0;
   emscripten_get_element_css_size("#canvas", &cw, &ch);
-  adamlab::app::platform_build_fonts(g_platform, font_px_for(cw), g_platform.dpr);
+  adamlab::app::platform_build_fonts(g_platform, adamlab::ui::font_px_for(static_cast<float>(cw), static_cast<float>(ch)),
+                                     g_platform.dpr);
   g_app = new App();
   adamlab::app::set_app_instance(g_app);
   // A shared link opens as its scene from the very first frame.

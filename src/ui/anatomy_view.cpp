@@ -149,10 +149,12 @@ void AnatomyView::draw_panel(const Scene& scene, AnatomyCursor& cursor, CommandQ
       ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1), "OFF: NOT PyTorch");
     }
   }
-  if (!anatomy_.note.empty()) {
+  details_.drawn = false;  // an implementation note ("The kernel uses grad as is."): under details
+  if (!anatomy_.note.empty() && details_begin("anatomydetails", details_)) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", anatomy_.note.c_str());
     ImGui::PopStyleColor();
+    details_end();
   }
   if (!diagnosis_.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 120, 105, 255));

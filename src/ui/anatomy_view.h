@@ -13,6 +13,7 @@
 #include "imgui.h"
 #include "sim/anatomy.h"
 #include "ui/commands.h"
+#include "ui/details.h"
 #include "ui/ui_state.h"
 #include "ui/overlay_layout.h"
 #include "ui/view_transform.h"
@@ -40,6 +41,7 @@ class AnatomyView {
   int run_id() const { return run_id_; }
   // Where the last draw_overlay() put its legend on the map (CSS px).
   const Box& legend_box() const { return legend_box_; }
+  const DetailsState& details() const { return details_; }  // the implementation note's disclosure
 
  private:
   bool valid_ = false;
@@ -50,6 +52,7 @@ class AnatomyView {
   StepAnatomy anatomy_;
   std::string diagnosis_;           // why the run diverged ("" if it did not)
   std::vector<Eigen::Vector2d> nobc_path_;  // Adam without bias correction (teaching view only)
+  DetailsState details_;
   mutable Box legend_box_;                  // a drawing result, reported like the map's overlays
 };
 

@@ -9,6 +9,7 @@
 #include "ui/mode_switch.h"
 #include "ui/net_diagram_panel.h"
 #include "ui/net_lessons.h"
+#include "ui/option_control.h"
 #include "ui/playback_controls.h"
 
 namespace adamlab::ui {
@@ -117,13 +118,11 @@ void NetPlayground::draw(const NetScene& scene, NetCommandQueue& commands, const
 void NetPlayground::draw_controls(const NetScene& scene, NetCommandQueue& commands, const std::string& error, const ShareState& share,
                                   UiRequests& requests, bool touch) {
   draw_playback_controls(scene, commands, touch);
-  // A refused edit's message sits near the top, where it is seen without scrolling.
-  if (!error.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 100, 255));
-    ImGui::TextWrapped("%s", error.c_str());
-    ImGui::PopStyleColor();
-    ImGui::TextDisabled("(nothing changed)");
-  }
+  // A refused command's message (fields show their own beside them) floats over the top of the
+  // panel, where it is seen without scrolling, and moves nothing; the next click dismisses it.
+  if (!error.empty())
+    floating_error("##panelerror", error, "Nothing changed.", ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y,
+                   ImGui::GetContentRegionAvail().x);
   ImGui::Separator();
   draw_net_lessons(share, requests, lesson_boxes_);
   ImGui::Separator();

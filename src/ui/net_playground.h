@@ -36,6 +36,7 @@ class NetPlayground {
   NetControls& controls() { return controls_; }
   const NetMainView& view() const { return view_; }
   const NetChart& chart() const { return chart_; }
+  const RunPanel& run_panel() const { return run_panel_; }
   bool chart_shown() const { return chart_shown_; }
   const Box& toolbar_box() const { return view_.overlays().toolbar; }
   // The network mode's sweep (a tab beside the chart); Playground updates it before the layout.

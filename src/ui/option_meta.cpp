@@ -4,7 +4,9 @@
 #include <memory>
 
 #include "core/error.h"
+#include "core/round_text.h"
 #include "optim/optimizer.h"
+#include "sched/scheduler.h"
 
 namespace adamlab::ui {
 
@@ -66,6 +68,19 @@ std::string run_label(const Spec& optimizer, const std::string& scheduler_spec) 
   return label;
 }
 
+std::string option_default(const Spec& full, const std::string& key, bool scheduler) {
+  Spec without{full.name, {}};
+  for (const auto& kv : full.params)
+    if (kv.first != key) without.params.push_back(kv);
+  try {
+    const Spec built = scheduler ? make_scheduler(without)->spec() : make_optimizer(without)->spec();
+    for (const auto& kv : built.params)
+      if (kv.first == key) return kv.second;
+  } catch (const Error&) {
+  }
+  return "";
+}
+
 std::string optimizer_label(const Spec& full) {
   Spec defaults;
   try {
@@ -87,7 +102,7 @@ std::string optimizer_label(const Spec& full) {
     std::string def;
     for (const auto& d : defaults.params)
       if (d.first == kv.first) def = d.second;
-    if (def != kv.second) label += " " + kv.first + "=" + kv.second;
+    if (def != kv.second) label += " " + kv.first + "=" + rounded_value_text(kv.second);
   }
   return label;
 }

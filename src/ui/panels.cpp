@@ -19,6 +19,7 @@
 #include "ui/code_window.h"
 #include "ui/draw_util.h"
 #include "ui/map_overlays.h"
+#include "ui/option_control.h"
 #include "ui/option_meta.h"
 #include "ui/playback_controls.h"
 
@@ -68,16 +69,11 @@ RunEdits scene_edits(CommandQueue& commands) {
 void ControlPanel::draw(const Scene& scene, CommandQueue& commands, const std::string& error, PanelContext& context) {
   if (!scene.runs().empty() && !scene.find(selected_)) selected_ = scene.runs().front().id;
   draw_playback(scene, commands);
-  // A refused edit's message sits near the top, where it is seen without scrolling.
-  if (!error.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 100, 255));
-    ImGui::TextWrapped("%s", error.c_str());
-    ImGui::PopStyleColor();
-    ImGui::TextDisabled("(nothing changed)");
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Start over")) context.requests.reset_to_defaults = true;
-    tooltip("Back to the default scene (the playground as it opens with no link).");
-  }
+  // A refused command's message (fields show their own beside them) floats over the top of the
+  // panel, where it is seen without scrolling, and moves nothing; the next click dismisses it.
+  if (!error.empty())
+    floating_error("##panelerror", error, "Nothing changed.", ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y,
+                   ImGui::GetContentRegionAvail().x);
   ImGui::Separator();
   draw_lessons(context);
   ImGui::Separator();

@@ -34,6 +34,7 @@ class ControlPanel {
   // Touch layouts: framed buttons instead of small ones, hints for fingers instead of keys.
   void set_touch(bool touch) { touch_ = touch; }
   const PasteBox& paste_box() const { return paste_box_; }
+  const RunPanel& run_panel() const { return run_panel_; }
 
  private:
   void draw_playback(const Scene& scene, CommandQueue& commands);

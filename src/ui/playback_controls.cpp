@@ -1,5 +1,7 @@
 #include "ui/playback_controls.h"
 
+#include <algorithm>
+
 #include "imgui.h"
 #include "nn/net_scene.h"
 #include "sim/scene.h"
@@ -27,17 +29,28 @@ void draw_playback_controls(const S& scene, BasicCommandQueue<S>& commands, bool
   tooltip("Every run back to the start, step 0 (R).");
 
   ImGui::Text("step %lld / %lld", static_cast<long long>(scene.step_count()), static_cast<long long>(scene.step_limit()));
+  // Label, track, value: the value sits beside the slider, never under its grab.
+  const float label_w = ImGui::CalcTextSize("step limit").x + ImGui::GetStyle().ItemSpacing.x * 2;
+  const float value_w = ImGui::CalcTextSize("10000 steps/s").x;
   float speed = static_cast<float>(scene.speed());
-  ImGui::SetNextItemWidth(w);
-  if (ImGui::SliderFloat("##speed", &speed, static_cast<float>(S::kMinSpeed), static_cast<float>(S::kMaxSpeed),
-                         speed < 10 ? "speed %.2g steps/s" : "speed %.0f steps/s", ImGuiSliderFlags_Logarithmic)) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("speed");
+  ImGui::SameLine(label_w);
+  ImGui::SetNextItemWidth(std::max(40.0f, w - label_w - value_w - ImGui::GetStyle().ItemInnerSpacing.x));
+  if (ImGui::SliderFloat("##speed", &speed, static_cast<float>(S::kMinSpeed), static_cast<float>(S::kMaxSpeed), "",
+                         ImGuiSliderFlags_Logarithmic)) {
     const double v = speed;
     commands.push([v](S& s) { s.set_speed(v); });
   }
   tooltip("Optimizer steps per second while playing: 1 to follow single steps, thousands to see where runs end up.");
+  ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+  ImGui::Text(speed < 10 ? "%.2g steps/s" : "%.0f steps/s", speed);
   int limit = static_cast<int>(scene.step_limit());
-  ImGui::SetNextItemWidth(w - ImGui::CalcTextSize("step limit").x - ImGui::GetStyle().ItemInnerSpacing.x);
-  if (ImGui::InputInt("step limit", &limit, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue)) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("step limit");
+  ImGui::SameLine(label_w);
+  ImGui::SetNextItemWidth(w - label_w);
+  if (ImGui::InputInt("##limit", &limit, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue)) {
     commands.push([limit](S& s) { s.set_step_limit(limit); });
   }
   tooltip("Playback stops at this step (type a number, then Enter).");

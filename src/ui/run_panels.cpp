@@ -8,9 +8,11 @@
 #include "imgui.h"
 #include "optim/optimizer.h"
 #include "sched/scheduler.h"
+#include "sim/next_optimizer.h"
 #include "sim/palette.h"
 #include "ui/draw_util.h"
 #include "ui/map_overlays.h"
+#include "ui/option_control.h"
 #include "ui/option_meta.h"
 
 namespace adamlab::ui {
@@ -45,17 +47,6 @@ std::string spec_value(const Spec& spec, const std::string& key) {
 }
 
 bool is_bool_text(const std::string& v) { return v == "true" || v == "false"; }
-
-// One exact-entry box: shows the spec's own text; Enter applies whatever was typed.
-bool exact_entry(const char* id, const std::string& value, std::string& typed) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%s", value.c_str());
-  if (ImGui::InputText(id, buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll)) {
-    typed = buf;
-    return typed != value;
-  }
-  return false;
-}
 
 }  // namespace
 
@@ -115,21 +106,36 @@ void RunPanel::draw_list(const std::vector<RunView>& runs, int& selected, const 
     ImGui::PopID();
   }
   const auto names = optimizer_names();
+  add_box_ = Box{};
   if (!names.empty() && static_cast<int>(runs.size()) < options.max_runs) {
+    // Offer what the map lacks (Adam first, then SGD with momentum, RMSprop, ...) until the
+    // user picks another kind.
+    std::vector<Spec> on_map;
+    for (const RunView& r : runs) on_map.push_back(*r.optimizer);
+    const std::string suggested = next_optimizer_spec(on_map);
+    if (add_choice_ >= static_cast<int>(names.size())) add_choice_ = -1;
+    const std::string chosen = add_choice_ < 0 ? suggested : default_optimizer_spec(names[add_choice_], "0.01");
+    const std::string preview = optimizer_label(parse_spec(chosen));
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.62f);
-    add_choice_ = std::clamp(add_choice_, 0, static_cast<int>(names.size()) - 1);
-    if (ImGui::BeginCombo("##addkind", optimizer_title(names[add_choice_]).c_str())) {
+    if (ImGui::BeginCombo("##addkind", preview.c_str())) {
       for (int i = 0; i < static_cast<int>(names.size()); ++i)
-        if (ImGui::Selectable(optimizer_title(names[i]).c_str(), i == add_choice_)) add_choice_ = i;
+        if (ImGui::Selectable(optimizer_title(names[i]).c_str(), add_choice_ >= 0 ? i == add_choice_ : parse_spec(suggested).name == names[i]))
+          add_choice_ = i;
       ImGui::EndCombo();
     }
+    tooltip("The optimizer the next run uses: by default one not on the map yet.");
     ImGui::SameLine();
-    if (ImGui::Button("+ Add run")) edits.add(default_optimizer_spec(names[add_choice_], "0.001"));
-    tooltip("Add a run of the chosen optimizer with PyTorch's defaults.");
+    if (ImGui::Button("+ Add run")) {
+      edits.add(chosen);
+      add_choice_ = -1;  // the next suggestion follows the map again
+    }
+    add_box_ = Box{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
+    tooltip("Add a run of this optimizer with PyTorch's defaults.");
   }
 }
 
-void RunPanel::draw_hyperparameters(const RunView* run, std::int64_t step_limit, const RunEdits& edits) const {
+void RunPanel::draw_hyperparameters(const RunView* run, std::int64_t step_limit, const RunEdits& edits) {
+  field_boxes_.clear();
   if (!run) {
     ImGui::TextDisabled("No run selected: add one above.");
     return;
@@ -139,16 +145,21 @@ void RunPanel::draw_hyperparameters(const RunView* run, std::int64_t step_limit,
   const std::string sched = *run->scheduler;
   ImGui::PushID("hyper");
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(rgb_to_imu32(run_colour_rgb(run->colour))), "%s", optimizer_label(spec).c_str());
-  ImGui::TextDisabled("edits restart the run");
+  ImGui::SameLine();
+  ImGui::TextDisabled("(edits restart the run)");
 
   const float w = ImGui::GetContentRegionAvail().x;
-  const float label_w = std::min(110.0f, w * 0.36f);
-  const float slider_w = (w - label_w) * 0.55f;
+  const float label_w = std::min(ImGui::CalcTextSize("weight_decay").x + ImGui::GetStyle().ItemSpacing.x * 2, w * 0.4f);
+  auto label = [&](const std::string& text, const char* tip) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(text.c_str());
+    tooltip(tip);
+    if (ImGui::CalcTextSize(text.c_str()).x < label_w - 4) ImGui::SameLine(label_w);
+    else ImGui::SetCursorPosX(ImGui::GetCursorPosX() + label_w);
+  };
 
   // Optimizer kind. Labels align with the frames beside them (taller on a phone).
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("optimizer");
-  ImGui::SameLine(label_w);
+  label("optimizer", "The torch.optim class; a new one starts from PyTorch's defaults.");
   ImGui::SetNextItemWidth(w - label_w);
   if (ImGui::BeginCombo("##kind", optimizer_title(spec.name).c_str())) {
     for (const auto& name : optimizer_names()) {
@@ -162,53 +173,64 @@ void RunPanel::draw_hyperparameters(const RunView* run, std::int64_t step_limit,
     const std::string& key = kv.first;
     const std::string& value = kv.second;
     const OptionMeta meta = option_meta(key);
-    ImGui::PushID(key.c_str());
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(key.c_str());
-    tooltip(meta.tooltip);
-    if (ImGui::CalcTextSize(key.c_str()).x < label_w - 4) ImGui::SameLine(label_w);
-    else ImGui::SetCursorPosX(ImGui::GetCursorPosX() + label_w);
-    Spec next = spec;
-    bool changed = false;
+    label(key, meta.tooltip);
     if (is_bool_text(value)) {
       bool b = value == "true";
+      ImGui::PushID(key.c_str());
       if (ImGui::Checkbox("##b", &b)) {
+        Spec next = spec;
         next.set(key, format_bool(b));
-        changed = true;
+        try {
+          make_optimizer(next);
+          edits.update(id, to_string(next), sched);
+        } catch (const Error& e) {
+          refusal_ = e.what();  // e.g. nesterov without momentum: said below the options
+        }
       }
       tooltip(meta.tooltip);
-    } else {
-      double v = std::strtod(value.c_str(), nullptr);
-      ImGui::SetNextItemWidth(slider_w);
-      const double lo = meta.min, hi = meta.max;
-      if (ImGui::SliderScalar("##s", ImGuiDataType_Double, &v, &lo, &hi, "%.3g",
-                              meta.logarithmic ? ImGuiSliderFlags_Logarithmic : ImGuiSliderFlags_None)) {
-        next.set(key, format_number(v));
-        changed = true;
-      }
-      tooltip(meta.tooltip);
-      ImGui::SameLine();
-      ImGui::SetNextItemWidth(-1);
-      std::string typed;
-      if (exact_entry("##x", value, typed)) {
-        next.set(key, typed);
-        changed = true;
-      }
-      tooltip("Exact value: type it and press Enter.");
+      ImGui::PopID();
+      continue;
     }
-    if (changed) edits.update(id, to_string(next), sched);
-    ImGui::PopID();
+    OptionInput in;
+    in.value = value;
+    in.default_value = option_default(spec, key, false);
+    in.meta = meta;
+    in.width = w - label_w;
+    const auto validate = [&spec, &key](const std::string& text) {
+      Spec next = spec;
+      next.set(key, text);
+      try {
+        make_optimizer(next);
+        return std::string();
+      } catch (const Error& e) {
+        return std::string(e.what());
+      }
+    };
+    std::string typed;
+    Box box;
+    if (option_control(key.c_str(), in, field_edit_, validate, typed, &box)) {
+      Spec next = spec;
+      next.set(key, typed);
+      edits.update(id, to_string(next), sched);
+      refusal_.clear();
+    }
+    field_boxes_.emplace_back(key, box);
   }
-  if (ImGui::Button("Reset to PyTorch defaults")) edits.update(id, default_optimizer_spec(spec.name, spec_value(spec, "lr")), sched);
+  if (ImGui::Button("Reset to PyTorch defaults")) {
+    edits.update(id, default_optimizer_spec(spec.name, spec_value(spec, "lr")), sched);
+    refusal_.clear();
+  }
   tooltip("Every option back to torch.optim's default (SGD keeps its lr: torch has no default for it).");
+  if (!refusal_.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 120, 105, 255));
+    ImGui::TextWrapped("%s", refusal_.c_str());
+    ImGui::PopStyleColor();
+  }
 
   // Scheduler.
   ImGui::Spacing();
   const std::string sched_name = sched.empty() ? std::string() : parse_spec(sched).name;
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("scheduler");
-  tooltip("An LR scheduler stepped after every optimizer step, as in a torch training loop.");
-  ImGui::SameLine(label_w);
+  label("scheduler", "An LR scheduler stepped after every optimizer step, as in a torch training loop.");
   ImGui::SetNextItemWidth(w - label_w);
   const std::string opt_text = to_string(spec);
   if (ImGui::BeginCombo("##sched", sched.empty() ? "none" : scheduler_title(sched_name).c_str())) {
@@ -222,21 +244,33 @@ void RunPanel::draw_hyperparameters(const RunView* run, std::int64_t step_limit,
   if (!sched.empty()) {
     const Spec sspec = parse_spec(sched);
     for (const auto& kv : sspec.params) {
-      ImGui::PushID(kv.first.c_str());
-      ImGui::AlignTextToFramePadding();
-      ImGui::TextUnformatted(kv.first.c_str());
-      tooltip(option_meta(kv.first).tooltip);
-      if (ImGui::CalcTextSize(kv.first.c_str()).x < label_w - 4) ImGui::SameLine(label_w);
-      else ImGui::SetCursorPosX(ImGui::GetCursorPosX() + label_w);
-      ImGui::SetNextItemWidth(-1);
-      std::string typed;
-      if (exact_entry("##sx", kv.second, typed)) {
+      const std::string& key = kv.first;
+      const OptionMeta meta = option_meta(key);
+      label(key, meta.tooltip);
+      OptionInput in;
+      in.value = kv.second;
+      in.default_value = option_default(sspec, key, true);
+      in.meta = meta;
+      in.width = w - label_w;
+      const auto validate = [&sspec, &key](const std::string& text) {
         Spec next = sspec;
-        next.set(kv.first, typed);
+        next.set(key, text);
+        try {
+          make_scheduler(next);
+          return std::string();
+        } catch (const Error& e) {
+          return std::string(e.what());
+        }
+      };
+      std::string typed;
+      Box box;
+      const std::string field = "sched." + key;
+      if (option_control(field.c_str(), in, field_edit_, validate, typed, &box)) {
+        Spec next = sspec;
+        next.set(key, typed);
         edits.update(id, opt_text, to_string(next));
       }
-      tooltip(option_meta(kv.first).tooltip);
-      ImGui::PopID();
+      field_boxes_.emplace_back(field, box);
     }
   }
   ImGui::PopID();

@@ -6,9 +6,12 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/spec.h"
+#include "ui/layout.h"
+#include "ui/option_control.h"
 
 namespace adamlab::ui {
 
@@ -44,10 +47,18 @@ class RunPanel {
   // `selected` is the run id the hyperparameter panel edits; a click on a name changes it.
   void draw_list(const std::vector<RunView>& runs, int& selected, const RunEdits& edits, const RunListOptions& options);
   // The run's optimizer and scheduler; `step_limit` sizes a new scheduler's defaults.
-  void draw_hyperparameters(const RunView* run, std::int64_t step_limit, const RunEdits& edits) const;
+  void draw_hyperparameters(const RunView* run, std::int64_t step_limit, const RunEdits& edits);
+  // Where this frame drew each option's field ("lr", "sched.gamma", ...), CSS px.
+  const std::vector<std::pair<std::string, Box>>& field_boxes() const { return field_boxes_; }
+  const FieldEdit& field_edit() const { return field_edit_; }
+  const Box& add_box() const { return add_box_; }  // the "+ Add run" button
 
  private:
-  int add_choice_ = 0;
+  int add_choice_ = -1;  // the optimizer picked in "Add run"; -1 = the suggestion (sim/next_optimizer.h)
+  FieldEdit field_edit_;
+  std::string refusal_;  // a checkbox edit torch refused (nesterov without momentum, ...)
+  std::vector<std::pair<std::string, Box>> field_boxes_;
+  Box add_box_;
 };
 
 // A spec that builds with PyTorch's defaults: the name alone, or (SGD) the name with an lr.

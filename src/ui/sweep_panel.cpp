@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "sim/colormap.h"
 #include "sim/palette.h"
+#include "ui/details.h"
 #include "ui/draw_util.h"
 #include "ui/option_meta.h"
 #include "ui/view_transform.h"
@@ -361,6 +362,7 @@ void SweepPanel::draw_controls(const SweepHost& host, const SweepHost::Run* run,
   ImGui::EndDisabled();
   tooltip("Remove the heat map (and the sweep from the link).");
 
+  details_.drawn = false;
   if (session_.has_job()) {
     const SweepJob& job = session_.job();
     char buf[96];
@@ -372,13 +374,14 @@ void SweepPanel::draw_controls(const SweepHost& host, const SweepHost::Run* run,
     ImGui::TextDisabled("%s / %s cells x %lld steps%s", thousands(static_cast<double>(session_.cells_done())).c_str(),
                         thousands(cells).c_str(), static_cast<long long>(job.config().steps),
                         session_.cancelled() ? " (cancelled)" : "");
-    if (session_.compute_ms() > 0 && run_steps > 0) {
+    if (session_.compute_ms() > 0 && run_steps > 0 && details_begin("sweepdetails", details_)) {
       if (network_)  // a training step is ~1000 landscape steps: thousands a second, not millions
         ImGui::TextDisabled("computing %.2f s of it%s (%.0f k training steps/s)", session_.compute_ms() / 1000,
                             session_.remote() ? " in a worker" : "", run_steps / session_.compute_ms());
       else
         ImGui::TextDisabled("computing %.2f s of it%s (%.0f M run-steps/s)", session_.compute_ms() / 1000,
                             session_.remote() ? " in a worker" : "", run_steps / session_.compute_ms() / 1000);
+      details_end();
     }
     ImGui::PopTextWrapPos();
   }

@@ -17,6 +17,7 @@
 #include "imgui.h"
 #include "sim/sweep_state.h"
 #include "ui/commands.h"
+#include "ui/details.h"
 #include "ui/gl_texture.h"
 #include "ui/sweep_host.h"
 
@@ -77,7 +78,11 @@ class SweepPanel {
   };
   std::optional<MapRect> last_map() const;
 
+  // The compute-time figures' disclosure (collapsed by default).
+  const DetailsState& details() const { return details_; }
+
  private:
+  DetailsState details_;
   struct AxisEdit {
     std::string key;
     double lo = 0, hi = 1;

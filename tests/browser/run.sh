@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The browser test: installs what it needs, builds the WASM playground, serves build/web on a
-# free localhost port, runs test.mjs, sweep.mjs, hardening.mjs and layout.mjs in Debian's
-# Chromium (and network.mjs, network_sweep.mjs, net_lessons.mjs), stops the server. Screenshots go to tests/browser/artifacts/ (layout.mjs: one per
-# size and preset). Last line: "N passed, N failed"; exit 1 on failure.
+# free localhost port, runs every test file listed in `tests` below in Debian's Chromium, stops the
+# server. Screenshots go to tests/browser/artifacts/ (layout.mjs: one per size and preset).
+# Last line: "N passed, N failed"; exit 1 on failure.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -42,30 +42,27 @@ fi
 echo "==> browser tests against $url"
 rc=0
 mkdir -p "$here/artifacts"
-node "$here/test.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/test.log" || rc=$?
-echo "==> sweep and noise checks (sweep.mjs)"
-node "$here/sweep.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/sweep.log" || rc=$?
-echo "==> bad input, hostile links, reset to defaults, bounded memory (hardening.mjs)"
-node "$here/hardening.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/hardening.log" || rc=$?
-echo "==> hostile links, calls and messages keep the page alive and refusals change nothing (hostile.mjs)"
-node "$here/hostile.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/hostile.log" || rc=$?
-echo "==> links define the scene, presets as the menu, lesson reset, colours (links_content.mjs)"
-node "$here/links_content.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/links_content.log" || rc=$?
-echo "==> layout at desktop, phone and embed sizes (layout.mjs)"
-node "$here/layout.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/layout.log" || rc=$?
-echo "==> the network mode: switch, training, boundary, refusals, links, CSV, layouts (network.mjs)"
-node "$here/network.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/network.log" || rc=$?
-echo "==> network sweeps: the 32x32x300 floor in the worker, heat map, click adds the cell's run (network_sweep.mjs)"
-node "$here/network_sweep.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/network_sweep.log" || rc=$?
-echo "==> the network presets: by link, by the lesson menu, embeds, the JS API (net_lessons.mjs)"
-node "$here/net_lessons.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/net_lessons.log" || rc=$?
-echo "==> PyTorch code: scripts from the JS API run under torch 1.13 match the traces, the code window (pytorch_code.mjs)"
-node "$here/pytorch_code.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/pytorch_code.log" || rc=$?
-echo "==> PyTorch in: pastePyTorch, the Paste PyTorch field with Ctrl+V, refusals (paste.mjs)"
-node "$here/paste.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/paste.log" || rc=$?
-# One final line for every file: a run that died before its own summary counts as one failure.
+# Each file, what it checks. One final line for every file: a run that died before its own
+# summary counts as one failure.
+tests=(
+  "test|the playground: JS API, controls, links, exports"
+  "sweep|sweep and noise checks"
+  "hardening|bad input, hostile links, reset to defaults, bounded memory"
+  "hostile|hostile links, calls and messages keep the page alive and refusals change nothing"
+  "links_content|links define the scene, presets as the menu, lesson reset, colours"
+  "layout|layout at desktop, phone and embed sizes"
+  "network|the network mode: switch, training, boundary, refusals, links, CSV, layouts"
+  "network_sweep|network sweeps: the 32x32x300 floor in the worker, heat map, click adds the cell's run"
+  "net_lessons|the network presets: by link, by the lesson menu, embeds, the JS API"
+  "pytorch_code|PyTorch code: scripts from the JS API run under torch 1.13 match the traces, the code window"
+  "paste|PyTorch in: pastePyTorch, the Paste PyTorch field with Ctrl+V, refusals"
+  "product_ui|product look: fonts at DPR and viewport, one control per option, refusals beside the field, Add run"
+)
 total_passed=0; total_failed=0
-for f in test sweep hardening hostile links_content layout network network_sweep net_lessons pytorch_code paste; do
+for entry in "${tests[@]}"; do
+  f="${entry%%|*}"
+  echo "==> ${entry#*|} ($f.mjs)"
+  node "$here/$f.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/$f.log" || rc=$?
   line="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$here/artifacts/$f.log" | tail -n1 || true)"
   if [[ -z "$line" ]]; then total_failed=$((total_failed + 1)); continue; fi
   total_passed=$((total_passed + ${line%% passed*}))
