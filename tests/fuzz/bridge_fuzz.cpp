@@ -82,6 +82,7 @@ App& app() {
     ImGui::CreateContext();  // the bridge reads ImGui's IO and frame count; no frame is drawn
     auto* a = new App();
     adamlab::app::set_app_instance(a);
+    a->forget_undo();  // as the first frame does: undo and redo have a history to walk
     return a;
   }();
   return *instance;
@@ -100,7 +101,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string after = snapshot(a);
   for (int n = 0; n < 32 && in.remaining_bytes() > 0; ++n) {
     const std::string before = after;  // snapshots build the page's link: take one per call
-    const int op = in.ConsumeIntegralInRange<int>(0, 43);
+    const int op = in.ConsumeIntegralInRange<int>(0, 45);
     std::string x, y, z;  // string arguments outlive the call
     const char* reply = nullptr;
     switch (op) {
@@ -170,6 +171,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       case 41: x = text(in), y = text(in); reply = al_set_network(x.c_str(), y.c_str(), number(in), number(in)); break;
       case 42: reply = al_new_seed(); break;
       case 43: x = text(in); reply = al_load_csv(x.c_str(), number(in)); break;
+      case 44: reply = al_undo(); break;
+      case 45: reply = al_redo(); break;
     }
     if (reply) {
       const std::string r = reply;
