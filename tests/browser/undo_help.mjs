@@ -20,12 +20,24 @@ async function chord(page, keys) {
   await page.waitForTimeout(120);
 }
 
-// What a scene is, exactly, at the step it is at: its link (playback included: at=K) and every
-// run as getState shows it (position, loss, lr after K steps) without the run ids, which a
-// restored scene numbers afresh.
+// What a scene is, exactly: its link and every run as getState shows it (position, loss, lr)
+// after Reset and 40 steps, without the run ids, which a restored scene numbers afresh. Playback
+// is not part of an undo step (undo keeps the step it is at), so each scene is compared at the
+// same step; Reset and stepping are no undo steps themselves.
+async function sceneNow(page) {
+  const s = await page.evaluate(() => { adamlab.pause(); adamlab.reset(); adamlab.step(40); return adamlab.getState(); });
+  return sceneOf(s);
+}
 function sceneOf(s) {
   const runs = s.runs.map(r => { const c = { ...r }; delete c.id; return c; });
-  return JSON.stringify({ link: s.link, problem: s.problem, start: s.start, step: s.step, playing: s.playing, runs });
+  return JSON.stringify({ link: s.link, problem: s.problem, start: s.start, step: s.step, runs });
+}
+// Polls getState until pred(state) holds (frames are slow on a loaded machine).
+async function until(page, pred, ms = 3000) {
+  const t0 = Date.now();
+  let s = await state(page);
+  while (!pred(s) && Date.now() - t0 < ms) { await page.waitForTimeout(50); s = await state(page); }
+  return s;
 }
 function firstDifference(a, b) {
   const x = JSON.parse(a), y = JSON.parse(b);
@@ -47,16 +59,16 @@ await check('the page as it opened has nothing to undo; Undo and Redo report so'
   assert(s.undo && s.undo.canUndo === false && s.undo.canRedo === false, JSON.stringify(s.undo));
   const r = await page.evaluate(() => adamlab.undo());
   assert(r.changed === false && r.runs.length === s.runs.length, `undo on nothing: changed ${r.changed}`);
-  snaps.push(sceneOf(await state(page)));
+  snaps.push(await sceneNow(page));
   return `undo() -> changed: false, playing/pausing/stepping made no step`;
 });
 
 let runId = null;
 await check('three steps: add a run and change its lr (API), drag the start with the mouse (one step)', async () => {
   runId = await page.evaluate(() => adamlab.addRun('adamw:lr=0.01,weight_decay=0.05'));
-  snaps.push(sceneOf(await state(page)));
+  snaps.push(await sceneNow(page));
   await page.evaluate(id => adamlab.updateRun(id, 'adamw:lr=0.03,weight_decay=0.05'), runId);
-  snaps.push(sceneOf(await state(page)));
+  snaps.push(await sceneNow(page));
   const before = await state(page);
   assert(before.undo.undoDepth === 2, `undo depth ${before.undo.undoDepth} after two calls`);
   await page.waitForTimeout(100);
@@ -70,36 +82,36 @@ await check('three steps: add a run and change its lr (API), drag the start with
   const after = await state(page);
   assert(after.start[0] > before.start[0] && after.start[1] > before.start[1], `the drag did not move the start: ${before.start} -> ${after.start}`);
   assert(after.undo.undoDepth === 3, `a 12-move drag made ${after.undo.undoDepth - 2} steps, not 1`);
-  snaps.push(sceneOf(after));
+  snaps.push(await sceneNow(page));
   await page.screenshot({ path: path.join(artifacts, 'undo-after-steps.png') });
   return `start (${before.start.map(v => v.toFixed(3))}) -> (${after.start.map(v => v.toFixed(3))}) in 12 moves = 1 step; depth 3`;
 });
 
 await check('Ctrl+Z (real keys) twice and adamlab.undo() once: each back to the exact previous scene', async () => {
   await chord(page, ['Control', 'z']);
-  same(sceneOf(await state(page)), snaps[2], 'after the first Ctrl+Z (start drag undone)');
+  same(await sceneNow(page), snaps[2], 'after the first Ctrl+Z (start drag undone)');
   await chord(page, ['Control', 'z']);
-  same(sceneOf(await state(page)), snaps[1], 'after the second Ctrl+Z (lr change undone)');
+  same(await sceneNow(page), snaps[1], 'after the second Ctrl+Z (lr change undone)');
   const r = await page.evaluate(() => adamlab.undo());
   assert(r.changed === true, 'undo() said nothing changed');
-  same(sceneOf(r), snaps[0], 'undo() (the added run gone)');
+  assert(!r.playing && r.step === 40, `playback changed by undo: playing ${r.playing}, step ${r.step} (was paused at 40)`);
+  same(await sceneNow(page), snaps[0], 'undo() (the added run gone)');
   const s = await state(page);
   assert(s.undo.canUndo === false && s.undo.redoDepth === 3, JSON.stringify(s.undo));
-  assert(!s.playing && s.step === 40, `playback changed: playing ${s.playing}, step ${s.step}`);
   return 'three states equal, link, step 40 and every run\'s position included';
 });
 
 await check('Ctrl+Shift+Z, Ctrl+Y and adamlab.redo(): forward again to each exact scene; nothing more to redo', async () => {
   await chord(page, ['Control', 'Shift', 'Z']);
-  same(sceneOf(await state(page)), snaps[1], 'after Ctrl+Shift+Z');
+  same(await sceneNow(page), snaps[1], 'after Ctrl+Shift+Z');
   await chord(page, ['Control', 'y']);
-  same(sceneOf(await state(page)), snaps[2], 'after Ctrl+Y');
+  same(await sceneNow(page), snaps[2], 'after Ctrl+Y');
   const r = await page.evaluate(() => adamlab.redo());
   assert(r.changed === true, 'redo() said nothing changed');
-  same(sceneOf(r), snaps[3], 'after redo()');
+  same(await sceneNow(page), snaps[3], 'after redo()');
   const none = await page.evaluate(() => adamlab.redo());
   assert(none.changed === false, 'redo past the end changed something');
-  same(sceneOf(none), snaps[3], 'a redo with nothing to redo');
+  same(await sceneNow(page), snaps[3], 'a redo with nothing to redo');
   return 'the run, its lr and the dragged start back, in order';
 });
 
@@ -118,9 +130,9 @@ await check('Cmd+Z twice when the browser drops z\'s keyup (as macOS does while 
   await page.waitForTimeout(60);
   const s = await state(page);
   assert(s.undo.undoDepth === s0.undo.undoDepth - 2, `depth ${s0.undo.undoDepth} -> ${s.undo.undoDepth}`);
-  same(sceneOf(s), snaps[1], 'after two Cmd+Z');
+  same(await sceneNow(page), snaps[1], "after two Cmd+Z");
   await page.evaluate(() => { adamlab.redo(); adamlab.redo(); });
-  same(sceneOf(await state(page)), snaps[3], 'redone');
+  same(await sceneNow(page), snaps[3], 'redone');
   return `depth ${s0.undo.undoDepth} -> ${s.undo.undoDepth}`;
 });
 
@@ -130,12 +142,14 @@ await check('a new change after an undo clears the redo list', async () => {
   await page.evaluate(() => adamlab.setProblem('beale'));
   const s = await state(page);
   assert(!s.undo.canRedo && s.undo.canUndo, JSON.stringify(s.undo));
-  const back = await page.evaluate(() => adamlab.undo());
-  same(sceneOf(back), snaps[2], 'undoing the problem change');
+  await page.evaluate(() => adamlab.undo());
+  same(await sceneNow(page), snaps[2], 'undoing the problem change');
   return `undo depth ${s.undo.undoDepth}, redo cleared`;
 });
 
 await check('Ctrl+Z while typing in a text field undoes the typing, not the scene', async () => {
+  await page.evaluate(() => adamlab.setStart(0.25, 0.25));
+  const beforeScene = await sceneNow(page);
   const before = await state(page);
   assert(before.undo.canUndo, 'the test needs something to undo');
   // A text field of the control column: the step limit box (found where a click starts typing).
@@ -145,7 +159,7 @@ await check('Ctrl+Z while typing in a text field undoes the typing, not the scen
     await page.waitForTimeout(50);
     const s = await state(page);
     if (s.uiTyping) found = y;
-    else if (sceneOf(s) !== sceneOf(before)) throw new Error(`a click at y=${y} changed the scene`);
+    else if (s.undo.undoDepth !== before.undo.undoDepth) await page.evaluate(() => adamlab.undo());  // a slider moved
   }
   assert(found !== null, 'no text field in the control column');
   await chord(page, ['End']);
@@ -156,8 +170,9 @@ await check('Ctrl+Z while typing in a text field undoes the typing, not the scen
   assert(typing.uiTyping, 'the field lost the keyboard');
   await chord(page, ['Escape']);  // leaves the field without applying
   const after = await state(page);
-  same(sceneOf(after), sceneOf(before), 'Ctrl+Z in a field changed the scene');
+  same(await sceneNow(page), beforeScene, 'Ctrl+Z in a field changed the scene');
   assert(after.undo.undoDepth === before.undo.undoDepth, `undo depth ${before.undo.undoDepth} -> ${after.undo.undoDepth}`);
+  assert(!after.uiTyping, 'Esc did not leave the field');
   return `field at y=${found}; scene and depth ${after.undo.undoDepth} unchanged`;
 });
 
@@ -165,6 +180,7 @@ await check('the network mode has its own history: data, model and seed changes 
   const land = await state(page);
   await page.evaluate(() => { adamlab.setMode('network'); adamlab.pause(); });
   const n0 = await state(page);
+  const n0Scene = await sceneNow(page);
   assert(n0.undo.canUndo === false, `network history not empty: ${JSON.stringify(n0.undo)}`);
   await page.evaluate(() => adamlab.setNetwork({ data: 'moons:noise=0.15', seed: 9 }));
   await page.evaluate(() => adamlab.setNetwork({ model: 'mlp:hidden=8,activation=tanh' }));
@@ -173,74 +189,81 @@ await check('the network mode has its own history: data, model and seed changes 
   await chord(page, ['Control', 'z']);
   const n1 = await state(page);
   assert(n1.network.model !== n2.network.model && n1.network.data === n2.network.data, `${n1.network.model} / ${n1.network.data}`);
-  const back = await page.evaluate(() => adamlab.undo());
-  same(sceneOf(back), sceneOf(n0), 'the network scene after two undos');
+  await page.evaluate(() => adamlab.undo());
+  same(await sceneNow(page), n0Scene, 'the network scene after two undos');
   await page.evaluate(() => adamlab.setMode('landscape'));
   const l = await state(page);
   assert(l.undo.undoDepth === land.undo.undoDepth && l.undo.canRedo === land.undo.canRedo, 'the landscape history changed');
   return `network: ${n2.network.data}, ${n2.network.model} undone to ${n0.network.data}, ${n0.network.model}`;
 });
 
-await check('the Undo button undoes like Ctrl+Z (and greys out at the start of the history)', async () => {
-  const before = await state(page);
+await check('the Undo button undoes like Ctrl+Z', async () => {
+  const before = await sceneNow(page);
+  const b0 = await state(page);
   await page.evaluate(() => adamlab.setStart(0.5, 0.5));
   await page.waitForTimeout(100);
-  // The control column's first row: "AdamLab", the mode switch, then Undo, Redo and "?" at its right.
+  // Undo, Redo and "?" follow the mode switch: on its row where it has room, else the next one.
   const L = await page.evaluate(() => adamlab.layout());
   const row = L.modeSwitch.landscape;
-  const colRight = L.controls.left + L.controls.width;
-  const shot = await page.screenshot({ clip: { x: L.controls.left, y: row.top - 4, width: L.controls.width, height: row.height + 8 } });
+  const shot = await page.screenshot({ clip: { x: L.controls.left, y: row.top - 4, width: L.controls.width, height: 2 * row.height + 16 } });
   fs.writeFileSync(path.join(artifacts, 'undo-buttons.png'), shot);
-  // Click a little left of centre of the three buttons' span (Undo is the leftmost of ~110 px).
-  let undone = false;
-  for (let x = colRight - 120; x < colRight - 60 && !undone; x += 8) {
-    await page.mouse.click(x, row.top + row.height / 2, { delay: 60 });
-    await page.waitForTimeout(80);
-    const s = await state(page);
-    if (s.start[0] === before.start[0] && s.start[1] === before.start[1]) undone = true;
+  let where = null;
+  for (const y of [row.top + row.height / 2, row.top + row.height * 1.5 + 5]) {
+    for (let x = L.controls.left + 14; x < L.controls.left + L.controls.width - 10 && !where; x += 24) {
+      if (y < row.top + row.height && x < row.left + 2 * row.width + 40) continue;  // the mode switch itself
+      await page.mouse.click(x, y, { delay: 60 });
+      const s = await until(page, s => s.start[0] !== 0.5, 300);
+      if (s.start[0] === b0.start[0] && s.start[1] === b0.start[1]) where = { x, y };
+      else if (s.undo.undoDepth !== b0.undo.undoDepth + 1) throw new Error(`a click at (${x}, ${y}) changed the history`);
+    }
+    if (where) break;
   }
-  assert(undone, 'no click on the top row undid the start move');
-  same(sceneOf(await state(page)), sceneOf(before), 'the Undo button');
-  return 'clicked Undo: start back';
+  assert(where, 'no click on the rows of the mode switch undid the start move');
+  same(await sceneNow(page), before, 'the Undo button');
+  return `Undo at (${Math.round(where.x)}, ${Math.round(where.y)}): start back`;
 });
 
 await check('`?` opens the help over the page; Esc closes it; a click outside closes it', async () => {
   await chord(page, ['?']);
-  let s = await state(page);
+  let s = await until(page, s => s.help.open && s.help.card);
   assert(s.help.open && s.help.card, `help not open: ${JSON.stringify(s.help)}`);
   await page.waitForTimeout(100);
   await page.screenshot({ path: path.join(artifacts, 'help-1280x800.png') });
   await chord(page, ['Escape']);
-  s = await state(page);
+  s = await until(page, s => !s.help.open);
   assert(!s.help.open, 'Esc did not close the help');
   await chord(page, ['?']);
-  s = await state(page);
+  s = await until(page, s => s.help.open && s.help.card);
   assert(s.help.open, '? did not open the help again');
+  const depth = s.undo.undoDepth, start = s.start;
   const c = s.help.card;
   await page.mouse.click(Math.max(4, c.left - 10), c.top + 20, { delay: 60 });
   await page.waitForTimeout(120);
-  const t = await state(page);
+  const t = await until(page, s => !s.help.open);
   assert(!t.help.open, 'a click outside did not close the help');
-  same(sceneOf(t), sceneOf(s), 'the click that closed the help also reached the page');
+  assert(t.undo.undoDepth === depth && t.start[0] === start[0] && t.start[1] === start[1], 'the click that closed the help also reached the page');
   return `card ${Math.round(c.width)}x${Math.round(c.height)} at (${Math.round(c.left)}, ${Math.round(c.top)})`;
 });
 
 await check('the help\'s "Open the tutorial" opens tutorial.html in a new tab', async () => {
   await chord(page, ['?']);
-  const c = (await state(page)).help.card;
-  const popup = page.context().waitForEvent('page', { timeout: 4000 });
+  const c = (await until(page, s => s.help.open && s.help.card)).help.card;
+  const opened = [];
+  const onPage = p => opened.push(p);
+  page.context().on('page', onPage);
   // Its second row, below the title: the one button on the left.
-  let opened = null;
-  for (let dy = 30; dy <= 60 && !opened; dy += 6) {
+  for (let dy = 30; dy <= 60 && !opened.length; dy += 6) {
     await page.mouse.click(c.left + 70, c.top + dy, { delay: 60 });
-    opened = await Promise.race([popup, new Promise(r => setTimeout(() => r(null), 400))]);
+    for (let i = 0; i < 20 && !opened.length; i++) await page.waitForTimeout(100);
   }
-  assert(opened, 'no new tab opened');
-  await opened.waitForLoadState();
-  const u = opened.url();
+  page.context().off('page', onPage);
+  assert(opened.length === 1, `${opened.length} new tabs`);
+  await opened[0].waitForLoadState();
+  const u = opened[0].url();
+  await opened[0].close();
+  await page.bringToFront();  // a background tab draws no frames
   assert(/\/tutorial\.html$/.test(u), u);
   assert(page.url().startsWith(url), 'the playground navigated away');
-  await opened.close();
   await chord(page, ['Escape']);
   return u.replace(url, '');
 });
@@ -269,11 +292,11 @@ await check('the tutorial links back: "Open the playground" at the top, and each
 
 for (const [w, h, dpr, label, hash] of [[390, 844, 3, 'phone', ''], [480, 320, 1, 'embed', '#preset=adam&embed=1']]) {
   await check(`the help is readable at ${w}x${h} (${label}, DPR ${dpr})`, async () => {
-    const p = await open({ viewport: { width: w, height: h }, deviceScaleFactor: dpr, hasTouch: label === 'phone', isMobile: label === 'phone' },
+    const p = await open({ viewport: { width: w, height: h }, deviceScaleFactor: dpr, hasTouch: label === 'phone' },
                          `${w}x${h}`, hash);
-    await p.mouse.click(w / 2, h / 3);  // the iframe case: a click gives the page the keyboard
+    try {
     await chord(p, ['?']);
-    const s = await state(p);
+    const s = await until(p, s => s.help.open && s.help.card);
     assert(s.help.open && s.help.card, 'help not open');
     const c = s.help.card;
     assert(c.left >= 0 && c.top >= 0 && c.left + c.width <= w && c.top + c.height <= h, `card off screen: ${JSON.stringify(c)}`);
@@ -281,9 +304,9 @@ for (const [w, h, dpr, label, hash] of [[390, 844, 3, 'phone', ''], [480, 320, 1
     await p.waitForTimeout(100);
     await p.screenshot({ path: path.join(artifacts, `help-${label}-${w}x${h}.png`) });
     await chord(p, ['Escape']);
-    assert(!(await state(p)).help.open, 'Esc did not close it');
-    await p.close();
+    assert(!(await until(p, s => !s.help.open)).help.open, 'Esc did not close it');
     return `card ${Math.round(c.width)}x${Math.round(c.height)}`;
+    } finally { await p.close(); }
   });
 }
 
