@@ -16,6 +16,7 @@ set(ADAMLAB_WEB_EXPORTS
   _al_sweep_start _al_sweep_state _al_sweep_cancel _al_sweep_clear _al_sweep_cell _al_sweep_metric _al_set_noise
   _al_sweep_use_worker _al_sweep_remote _al_sweep_receive _al_sweep_compute_here
   _al_layout
+  _al_undo _al_redo
   _malloc _free)
 
 function(adamlab_configure_web_app target)

@@ -50,6 +50,7 @@
     al_load_csv: ['string', 'number'], al_net_presets: [], al_pytorch_code: ['number', 'number'],
     al_show_pytorch_code: ['number', 'number'],
     al_paste_pytorch: ['string', 'number'], al_set_clipboard: ['string'], al_paste_field: [],
+    al_undo: [], al_redo: [],
   };
 
   // Strings go to C++ through malloc'd memory, not through ccall's 'string' conversion: that one
@@ -353,6 +354,14 @@
     /** The "Paste PyTorch" field of the mode shown: {drawn, field, add, update} (CSS px rects of
      *  the text field and its two buttons, as last drawn), its text, and the error or status line. */
     pasteField() { return call('al_paste_field'); },
+    // --- undo and redo (src/app/app_undo.cpp) ---
+    /** Undoes the last change to the scene shown (each mode has its own history): returns the
+     *  state after it, as getState(), with changed: false when there was nothing to undo (no
+     *  error). Playback is not undone: the scene plays on, or stays paused at the same step.
+     *  getState().undo = {canUndo, canRedo, undoDepth, redoDepth, bytes}. */
+    undo() { const s = call('al_undo'); writeHash(true); return s; },
+    /** Redoes what undo() undid; changed: false when there is nothing to redo. */
+    redo() { const s = call('al_redo'); writeHash(true); return s; },
     /** Where the last frame put everything, in CSS px ({left, top, width, height} or null): mode
      *  ('desktop' | 'phone' | 'embed'), map, controls, chart {rect, plot, readable, shown, quantity},
      *  legend {rect, entries, faded, lossValues}, colourBar {rect, compact, faded}, toolbar, hover,
@@ -472,6 +481,9 @@
     const actions = {
       copyLink: () => api.copyLink(), copyEmbed: () => api.copyEmbed(), exportCsv: () => api.downloadCsv(),
       exportJson: () => api.downloadJson(), exportPng: () => api.downloadPng(),
+      // Always a new tab: in an embed the tutorial must not replace the page holding it, and in the
+      // playground the scene stays where it is.
+      openTutorial: () => { window.open(new URL('tutorial.html', location.href).href, '_blank', 'noopener'); },
       openFull: () => {
         const hash = api.getLink().slice(1).split('&').filter(p => !/^(embed|loop)=/.test(p)).join('&');
         window.open(pageUrl() + '#' + hash, '_blank', 'noopener');

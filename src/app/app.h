@@ -8,6 +8,7 @@
 
 #include "nn/net_scene.h"
 #include "sim/scene.h"
+#include "sim/undo_history.h"
 #include "ui/commands.h"
 #include "ui/playground.h"
 
@@ -84,6 +85,26 @@ class App {
   // Back to the playground as it opens with no link: the default scene playing, default view,
   // no preset, embed, anatomy, sweep or messages. Always succeeds: the way back from any state.
   void reset_to_defaults();
+  // --- undo and redo (app_undo.cpp): one history per mode, over the scene as its link ---
+  // Every change to the scene shown is a step: start moves, the problem, runs and their options,
+  // visibility, noise, scheduler, the step limit and speed, presets and links, reset to
+  // defaults; the network's data, model, batch size and seed too. A mouse gesture (a slider
+  // drag, dragging the start) is one step. Not steps: playing, pausing, stepping, Reset (the
+  // clock), the view, the selection, anatomy, sweeps and panels (restored with a step, never
+  // one). Undo keeps the playback as it is: playing or paused at the same step.
+  // Restored runs get new ids, as after any link load. Returns false with nothing to undo.
+  bool undo();
+  bool redo();
+  bool can_undo() const;
+  bool can_redo() const;
+  const UndoHistory& undo_history(ui::Mode mode) const { return undo_[mode == ui::Mode::network ? 1 : 0]; }
+  // Records both scenes after something may have changed them (the frame does after any edit;
+  // the JS bridge after every call). A change made while the mouse is held joins that gesture's
+  // step (sim/undo_history.h), so the page's own calls during a drag do not split it.
+  void record_undo();
+  // Starts both histories over from the scenes as they are (the page as it opened).
+  void forget_undo();
+
   // Actions the UI asked of the page this frame (copy link, export, ...), oldest first; cleared.
   std::vector<ui::UiAction> take_actions();
 
@@ -99,6 +120,10 @@ class App {
   bool matches_net_preset(const std::string& name) const;
   // A lesson is the mode's it was loaded in: the other mode's Reset and links do not see it.
   bool in_lesson() const { return lesson_link_.has_value() && lesson_mode_ == mode(); }
+  UndoState undo_state(ui::Mode mode) const;
+  void restore_undo_state(const UndoState& state);
+  // The gesture the mouse makes this frame: a new id per press, held until the release frame.
+  void update_mouse_gesture();
   Scene scene_;
   ui::Playground ui_;
   ui::CommandQueue commands_;
@@ -115,6 +140,10 @@ class App {
   std::string lesson_problem_;
   Eigen::Vector2d lesson_start_ = Eigen::Vector2d::Zero();
   std::optional<Rect> lesson_view_;
+  UndoHistory undo_[2];  // landscape, network
+  std::uint64_t gesture_serial_ = 0;
+  std::uint64_t gesture_ = 0;  // this frame's, 0 = the mouse is not held
+  bool undo_dirty_ = false;  // something outside the command queues may have changed a scene
 };
 
 // The one App the JS bridge talks to (set by main_web.cpp).

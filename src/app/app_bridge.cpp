@@ -115,6 +115,7 @@ std::string ui_state_json(App& app) {
   // The lesson Reset returns to (App::lesson_link), and whether the figure was changed since.
   s += ",\"lesson\":" + (app.lesson_link() ? adamlab::json_string(*app.lesson_link()) : std::string("null"));
   s += std::string(",\"lessonChanged\":") + (app.lesson_changed() ? "true" : "false");
+  s += undo_state_json(app);
   s += std::string(",\"embed\":") + (share.embed ? "true" : "false");
   s += std::string(",\"loop\":") + (share.loop ? "true" : "false");
   s += ",\"panels\":" + (share.panels ? json_strings(*share.panels) : std::string("null"));

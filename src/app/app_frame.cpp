@@ -16,15 +16,19 @@ App::App() : scene_(Scene::with_default_runs()), net_scene_(NetScene::with_defau
 }
 
 void App::frame(double dt_seconds) {
+  if (!undo_[0].started()) forget_undo();  // the page as it opened (its link loaded) is not undoable
   if (network()) return frame_network(dt_seconds);
   // The clock first, so this frame draws the state it shows the step counter for.
   const auto t0 = std::chrono::steady_clock::now();
   scene_.advance(dt_seconds);
   last_sim_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   ui_.share().lesson_changed = lesson_changed();
+  ui_.share().can_undo = can_undo();
+  ui_.share().can_redo = can_redo();
   ui_.draw(scene_, commands_, error_);
   // Queued edits apply after drawing: the UI read one consistent const scene all frame.
   const std::uint64_t resets = scene_.reset_count();
+  if (!commands_.empty()) undo_dirty_ = true;
   const std::string err = commands_.apply(scene_);
   // The R key and the Reset buttons queue Scene::reset(); in a lesson, Reset means the lesson.
   if (scene_.reset_count() != resets && in_lesson()) reset();
@@ -37,6 +41,10 @@ void App::frame(double dt_seconds) {
 
 void App::after_frame(double dt_seconds) {
   ui::UiRequests requests = ui_.take_requests();
+  update_mouse_gesture();
+  if (requests.load_preset || requests.reset_to_defaults || requests.restore_lesson || requests.mode) undo_dirty_ = true;
+  if (requests.undo) undo();
+  if (requests.redo) redo();
   if (requests.dismiss_errors) ui_.share().errors_dismissed = true;
   if (requests.reset_to_defaults) network() ? reset_network_to_defaults() : reset_to_defaults();
   if (requests.mode) set_mode(*requests.mode);
@@ -46,6 +54,8 @@ void App::after_frame(double dt_seconds) {
     apply_link("#preset=" + *requests.load_preset + "&autoplay=1" + (embed ? "&embed=1" : ""));
   }
   for (auto a : requests.actions) actions_.push_back(a);
+  // Every edit is recorded in the frame it applied; a mouse release closes a gesture's step.
+  if (undo_dirty_ || ImGui::IsMouseReleased(ImGuiMouseButton_Left)) record_undo();
   // Loop: hold the finished picture a moment, then play it again from the start.
   const bool finished = network() ? !net_scene_.playing() && net_scene_.step_count() >= net_scene_.step_limit()
                                   : !scene_.playing() && scene_.step_count() >= scene_.step_limit();

@@ -12,7 +12,10 @@ void App::frame_network(double dt_seconds) {
   net_scene_.advance(dt_seconds);
   last_sim_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   ui_.share().lesson_changed = lesson_changed();
+  ui_.share().can_undo = can_undo();
+  ui_.share().can_redo = can_redo();
   ui_.draw_network(net_scene_, net_commands_, error_);
+  if (!net_commands_.empty()) undo_dirty_ = true;
   const std::string err = net_commands_.apply(net_scene_);
   if (!err.empty())
     error_ = err;

@@ -18,6 +18,16 @@ namespace {
 // hold the release back until the next frame has seen the press (WEB_PITFALLS section 3).
 void key_callback(GLFWwindow* w, int key, int scancode, int action, int mods) {
   auto* p = static_cast<Platform*>(glfwGetWindowUserPointer(w));
+  ImGuiIO& io = ImGui::GetIO();
+  const bool imgui_key = key >= 0 && key < IM_ARRAYSIZE(io.KeysDown);
+  // Browsers on macOS send no keyup for a key released while Cmd is held (Cmd+Z): when Cmd goes
+  // up, every other key it held goes up too (a frame later, so its press is still seen) ...
+  if (p && action == GLFW_RELEASE && (key == GLFW_KEY_LEFT_SUPER || key == GLFW_KEY_RIGHT_SUPER)) {
+    for (int k = 0; k < IM_ARRAYSIZE(io.KeysDown); ++k)
+      if (io.KeysDown[k] && k != key && (k < GLFW_KEY_LEFT_SHIFT || k > GLFW_KEY_RIGHT_SUPER)) p->deferred_releases.push_back(k);
+  }
+  // ... and the next keydown of such a key, which the browser reports as a repeat, is a press.
+  if (action == GLFW_REPEAT && imgui_key && !io.KeysDown[key]) action = GLFW_PRESS;
   if (p && key >= 0 && key <= GLFW_KEY_LAST) {
     if (action == GLFW_PRESS) {
       p->key_down_seen[key] = true;

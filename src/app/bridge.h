@@ -55,6 +55,10 @@ AL_EXPORT const char* al_set_mode(const char* mode);
 AL_EXPORT const char* al_set_network(const char* data, const char* model, double batch_size, double seed);
 AL_EXPORT const char* al_new_seed();
 AL_EXPORT const char* al_load_csv(const char* csv, double test_fraction);
+// Undo and redo (app_undo_bridge.cpp): getState() with "changed": false when there was nothing
+// to undo (redo), which is no error.
+AL_EXPORT const char* al_undo();
+AL_EXPORT const char* al_redo();
 // The network presets (nn/net_presets.h): {"presets":[{name, title, caption, link}]}.
 AL_EXPORT const char* al_net_presets();
 // PyTorch code (app_export_bridge.cpp): {"script", "constructor", "scheduler", "mode", "runs":

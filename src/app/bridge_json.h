@@ -55,6 +55,9 @@ inline std::string link_too_long(double chars) {
 // The UI state a page or test reads beside the scene: link, link errors, embed flags, anatomy
 // (app_bridge.cpp), as ",\"key\":value" pieces to append to an object.
 std::string ui_state_json(App& app);
+// The mode shown's undo history, ,"undo":{canUndo, canRedo, undoDepth, redoDepth, bytes}, and
+// the help overlay, ,"help":{open, card} (app_undo_bridge.cpp).
+std::string undo_state_json(App& app);
 // getState() in network mode, and its "network" part (app_network_bridge.cpp).
 std::string network_state_json(App& app);
 std::string network_part_json(App& app);
@@ -67,6 +70,7 @@ const char* respond_json(std::string& result, F&& body) {
     App* app = app_instance();
     if (!app) throw Error("AdamLab is not running");
     result = body(*app);
+    app->record_undo();  // each call that changed a scene is one undo step
   } catch (const std::exception& e) {
     result = "{\"error\":" + json_string(e.what()) + "}";
   } catch (...) {

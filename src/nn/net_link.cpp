@@ -126,7 +126,9 @@ std::string shortest_net_spec(const std::string& kind, const std::string& text) 
 
 NetLink net_link_from_scene(const NetScene& scene, const NetUiLinkState& ui) {
   NetLink L;
-  const NetScene defaults;
+  // A default NetScene builds its data and network (milliseconds): read its defaults once.
+  static const double default_speed = NetScene().speed();
+  static const std::int64_t default_limit = NetScene().step_limit();
   const NetTask& task = scene.task();
   if (!scene.csv().empty()) {
     const Dataset& d = task.data();
@@ -156,8 +158,8 @@ NetLink net_link_from_scene(const NetScene& scene, const NetUiLinkState& ui) {
   // Colours a link would give anyway are left out.
   if (assign_colours(optimizers, {}, NetScene::kMaxRuns) == colours)
     for (auto& run : L.runs) run.colour = -1;
-  if (scene.speed() != defaults.speed()) L.speed = scene.speed();
-  if (scene.step_limit() != defaults.step_limit()) L.limit = scene.step_limit();
+  if (scene.speed() != default_speed) L.speed = scene.speed();
+  if (scene.step_limit() != default_limit) L.limit = scene.step_limit();
   L.at = ui.at;
   L.autoplay = ui.autoplay;
   L.loop = ui.loop;

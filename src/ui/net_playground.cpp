@@ -11,6 +11,7 @@
 #include "ui/net_lessons.h"
 #include "ui/option_control.h"
 #include "ui/playback_controls.h"
+#include "ui/undo_buttons.h"
 
 namespace adamlab::ui {
 namespace {
@@ -77,6 +78,8 @@ void NetPlayground::draw(const NetScene& scene, NetCommandQueue& commands, const
       ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.35f, 1), "AdamLab");
       ImGui::SameLine();
       draw_mode_switch(Mode::network, requests, *mode_boxes_);
+      ImGui::SameLine();
+      draw_undo_buttons(share, requests);
       draw_controls(scene, commands, error, share, requests, layout.touch);
     }
     ImGui::End();
@@ -229,6 +232,8 @@ void NetPlayground::draw_phone_sheet(const NetScene& scene, NetCommandQueue& com
   ImGui::SetNextWindowSize(ImVec2(sheet.w, sheet.h));
   if (ImGui::Begin("##netsheet", nullptr, kFixedWindowFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
     draw_mode_switch(Mode::network, requests, *mode_boxes_);
+    ImGui::SameLine();
+    draw_undo_buttons(share, requests);
     bool chart_tab = false, sweep_open = false;
     const bool select_sweep = sweep_.take_select_tab();
     if (ImGui::BeginTabBar("##netsheettabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {

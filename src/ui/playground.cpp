@@ -13,6 +13,7 @@
 #include "ui/mode_switch.h"
 #include "ui/noise_controls.h"
 #include "ui/playback_controls.h"
+#include "ui/undo_buttons.h"
 
 namespace adamlab::ui {
 namespace {
@@ -96,6 +97,16 @@ void Playground::draw_network(const NetScene& scene, NetCommandQueue& commands, 
     draw_link_errors(map.x + 8, bar.empty() ? map.y + 8 : bar.bottom() + 6, map.w - 16);
   draw_code_window(scene);
   ImGui::PopStyleVar(pushed);
+  end_frame(Mode::network, commands);
+}
+
+template <class Q>
+void Playground::end_frame(Mode mode, Q& commands) {
+  if (requests_.toggle_help) help_.toggle();
+  requests_.toggle_help = false;
+  help_.handle_keys();
+  help_.draw(mode, layout_.touch, requests_);
+  handle_undo_keys(requests_);
   handle_playback_keys(commands);
 }
 
@@ -168,13 +179,15 @@ void Playground::draw(const Scene& scene, CommandQueue& commands, const std::str
 
   ImGui::PopStyleVar(pushed);
   if (panel_.reset_view_requested()) landscape_.reset_view();
-  handle_playback_keys(commands);
+  end_frame(Mode::landscape, commands);
 }
 
 void Playground::draw_controls(const Scene& scene, CommandQueue& commands, const std::string& error) {
   ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.35f, 1), "AdamLab");
   ImGui::SameLine();
   draw_mode_switch(Mode::landscape, requests_, mode_boxes_);
+  ImGui::SameLine();
+  draw_undo_buttons(share_, requests_);
   PanelContext context{share_, anatomy_, anatomy_view_, requests_};
   panel_.draw(scene, commands, error, context);
   ImGui::Separator();
@@ -214,6 +227,8 @@ void Playground::draw_phone_sheet(const Scene& scene, CommandQueue& commands, co
   ImGui::SetNextWindowSize(ImVec2(sheet.w, sheet.h));
   if (ImGui::Begin("##sheet", nullptr, kFixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
     draw_mode_switch(Mode::landscape, requests_, mode_boxes_);
+    ImGui::SameLine();
+    draw_undo_buttons(share_, requests_);
     const bool select_sweep = sweep_.take_select_tab();
     bool chart_tab = false, sweep_open = false;
     if (ImGui::BeginTabBar("##sheettabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {

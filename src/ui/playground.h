@@ -10,6 +10,7 @@
 #include "ui/landscape_canvas.h"
 #include "ui/layout.h"
 #include "ui/loss_chart.h"
+#include "ui/help_overlay.h"
 #include "ui/mode_switch.h"
 #include "ui/net_playground.h"
 #include "ui/panels.h"
@@ -53,11 +54,16 @@ class Playground {
   // The "PyTorch code" window (ui/code_window.h), opened by its buttons or by the JS API.
   CodeWindow& code_window() { return code_window_; }
   const CodeWindow& code_window() const { return code_window_; }
+  HelpOverlay& help() { return help_; }
+  const HelpOverlay& help() const { return help_; }
 
  private:
   // This frame's layout (the regions) and the phone's finger-sized style; returns the styles pushed.
   int begin_frame(bool sweep_open);
   void draw_link_errors(float x, float y, float w);
+  // Last in a frame: the help overlay over everything, then the keys (help, undo, playback).
+  template <class Q>
+  void end_frame(Mode mode, Q& commands);
   void draw_map_toolbar(const Scene& scene, CommandQueue& commands, ImVec2 pos);
   void draw_controls(const Scene& scene, CommandQueue& commands, const std::string& error);
   void draw_chart_tabs(const Scene& scene, CommandQueue& commands, int sweep_run);
@@ -82,6 +88,7 @@ class Playground {
   UiRequests requests_;
   ScreenLayout layout_;
   ModeSwitchBoxes mode_boxes_;
+  HelpOverlay help_;
   bool chart_shown_ = false;       // the chart was drawn this frame (else the legend reads out the loss)
   bool phone_chart_tab_ = true;    // phone: the sheet's chart tab was showing last frame
   ImVec2 toolbar_size_{0, 0};      // the map toolbar's size last frame (it auto-sizes)

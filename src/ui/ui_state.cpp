@@ -18,6 +18,7 @@ const char* to_string(UiAction action) {
     case UiAction::export_json: return "exportJson";
     case UiAction::export_png: return "exportPng";
     case UiAction::open_full: return "openFull";
+    case UiAction::open_tutorial: return "openTutorial";
   }
   return "";
 }

@@ -23,6 +23,7 @@ struct ShareState {
   std::vector<std::string> link_errors;  // "<piece>: <why>" per ignored part of the last link
   bool errors_dismissed = false;
   bool lesson_changed = false;  // the reader changed the lesson's figure (App sets it every frame)
+  bool can_undo = false, can_redo = false;  // the mode shown has a step to undo / redo (App sets them)
 
   bool shows(const char* panel) const;  // true when panels is unset or lists it
 };
@@ -36,7 +37,7 @@ struct AnatomyCursor {
 };
 
 // One-shot requests from the UI that need the app (links, the page): read and cleared per frame.
-enum class UiAction { copy_link, copy_embed, export_csv, export_json, export_png, open_full };
+enum class UiAction { copy_link, copy_embed, export_csv, export_json, export_png, open_full, open_tutorial };
 
 // "PyTorch code" (ui/code_window.h): the run whose code to show, or every run of the scene.
 struct CodeRequest {
@@ -52,6 +53,8 @@ struct UiRequests {
   bool restore_lesson = false;     // "Back to the lesson" (App::restore_lesson)
   std::optional<Mode> mode;        // the mode switch: show this mode (App::set_mode)
   std::optional<CodeRequest> show_code;  // handled by the Playground itself (its code window)
+  bool undo = false, redo = false;  // Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y and the buttons (App::undo)
+  bool toggle_help = false;         // the "?" button (the Playground's own: ui/help_overlay.h)
 };
 
 const char* to_string(UiAction action);  // "copyLink", "copyEmbed", "exportCsv", ...

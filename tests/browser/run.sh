@@ -57,6 +57,7 @@ tests=(
   "pytorch_code|PyTorch code: scripts from the JS API run under torch 1.13 match the traces, the code window"
   "paste|PyTorch in: pastePyTorch, the Paste PyTorch field with Ctrl+V, refusals"
   "product_ui|product look: fonts at DPR and viewport, one control per option, refusals beside the field, Add run"
+  "undo_help|undo/redo by keys, buttons and the API; the help overlay; the tutorial's links back"
 )
 total_passed=0; total_failed=0
 for entry in "${tests[@]}"; do

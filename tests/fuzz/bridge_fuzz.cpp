@@ -85,6 +85,7 @@ App& app() {
     ImGui::CreateContext();  // the bridge reads ImGui's IO and frame count; no frame is drawn
     auto* a = new App();
     adamlab::app::set_app_instance(a);
+    a->forget_undo();  // as the first frame does: undo and redo have a history to walk
     return a;
   }();
   return *instance;
@@ -103,7 +104,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string after = snapshot(a);
   for (int n = 0; n < 32 && in.remaining_bytes() > 0; ++n) {
     const std::string before = after;  // snapshots build the page's link: take one per call
-    const int op = in.ConsumeIntegralInRange<int>(0, 47);
+    const int op = in.ConsumeIntegralInRange<int>(0, 49);
     std::string x, y, z;  // string arguments outlive the call
     const char* reply = nullptr;
     switch (op) {
@@ -177,6 +178,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       case 45: x = text(in); reply = al_paste_pytorch(x.c_str(), in.ConsumeBool() ? -1 : number(in)); break;
       case 46: x = text(in); reply = al_set_clipboard(x.c_str()); break;
       case 47: reply = al_paste_field(); break;
+      case 48: reply = al_undo(); break;
+      case 49: reply = al_redo(); break;
     }
     if (reply) {
       const std::string r = reply;
