@@ -327,7 +327,7 @@
       return r;
     },
     /** The "Paste PyTorch" field of the mode shown: {drawn, field, add, update} (CSS px rects of
-     *  the text field and its two buttons, as last drawn), its text, and the error or status line. */
+     *  the text field and its two buttons, as last drawn), its text, and its message line: refusal (a refused paste, "" if none) or status. */
     pasteField() { return call('al_paste_field'); },
     /** Where the last frame put everything, in CSS px ({left, top, width, height} or null): mode
      *  ('desktop' | 'phone' | 'embed'), map, controls, chart {rect, plot, readable, shown, quantity},
