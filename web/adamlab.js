@@ -352,7 +352,7 @@
       return r;
     },
     /** The "Paste PyTorch" field of the mode shown: {drawn, field, add, update} (CSS px rects of
-     *  the text field and its two buttons, as last drawn), its text, and the error or status line. */
+     *  the text field and its two buttons, as last drawn), its text, and its message line: refusal (a refused paste, "" if none) or status. */
     pasteField() { return call('al_paste_field'); },
     // --- undo and redo (src/app/app_undo.cpp) ---
     /** Undoes the last change to the scene shown (each mode has its own history): returns the

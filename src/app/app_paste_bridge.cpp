@@ -62,6 +62,6 @@ AL_EXPORT const char* al_paste_field() {
     const auto& r = box.rects();
     return std::string("{\"drawn\":") + (r.drawn ? "true" : "false") + ",\"field\":" + rect(r.field) +
            ",\"add\":" + rect(r.add) + ",\"update\":" + rect(r.update) + ",\"text\":" + adamlab::json_string(box.text()) +
-           ",\"error\":" + adamlab::json_string(box.error()) + ",\"status\":" + adamlab::json_string(box.status()) + "}";
+           ",\"refusal\":" + adamlab::json_string(box.error()) + ",\"status\":" + adamlab::json_string(box.status()) + "}";
   });
 }

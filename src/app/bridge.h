@@ -72,5 +72,5 @@ AL_EXPORT const char* al_show_pytorch_code(double id, int show);
 AL_EXPORT const char* al_paste_pytorch(const char* text, double id);
 // The text of a DOM paste event, for Ctrl+V in an ImGui text field (GLFW 3.1.6 has no clipboard).
 AL_EXPORT const char* al_set_clipboard(const char* text);
-// That field in the mode shown: {drawn, field, add, update (CSS px rects), text, error, status}.
+// That field in the mode shown: {drawn, field, add, update (CSS px rects), text, refusal, status}.
 AL_EXPORT const char* al_paste_field();

@@ -120,7 +120,7 @@ await check('Ctrl+V pastes the clipboard into the "Paste PyTorch" field; "Add ru
   assert(run.optimizer.includes('momentum=0.5'), run.optimizer);
   assert(s.selected === run.id, `selected ${s.selected}, added ${run.id}`);
   const after = await field(page);
-  assert(after.status.startsWith(`Added run ${run.id}: rmsprop:lr=0.005,alpha=0.95,momentum=0.5`) && after.error === '', after.status);
+  assert(after.status.startsWith(`Added run ${run.id}: rmsprop:lr=0.005,alpha=0.95,momentum=0.5`) && after.refusal === '', after.status);
   await page.screenshot({ path: path.join(artifacts, 'paste-added.png') });
   return `${pasteEvents} paste event(s); ${run.optimizer}`;
 });
@@ -136,12 +136,12 @@ await check('a bad paste in the field shows the error beside it, without moving 
   const before = stable(await state(page));
   await clickRect(page, f.add);
   const after = await field(page);
-  assert(after.error === 'Invalid learning rate: -1 at line 1, column 38 (nothing changed)', after.error);
+  assert(after.refusal === 'Invalid learning rate: -1 at line 1, column 38 (nothing changed)', after.refusal);
   assert(stable(await state(page)) === before, 'the state changed');
   assert(JSON.stringify(after.field) === JSON.stringify(f.field) && JSON.stringify(after.add) === JSON.stringify(f.add), 'the field moved');
   assert((await state(page)).uiError === '', 'the panel-wide error line was used');
   await page.screenshot({ path: path.join(artifacts, 'paste-error.png') });
-  return after.error;
+  return after.refusal;
 });
 
 await check('"Update selected" replaces the selected run with the field\'s paste', async () => {
