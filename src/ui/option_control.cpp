@@ -142,13 +142,13 @@ bool option_control(const char* id, const OptionInput& in, FieldEdit& edit, cons
     const ImGuiSliderFlags flags = ImGuiSliderFlags_NoInput | (in.meta.logarithmic ? ImGuiSliderFlags_Logarithmic : 0);
     const bool moved = ImGui::SliderScalar("##field", ImGuiDataType_Double, &v, &in.meta.min, &in.meta.max, "", flags);
     const ImVec2 track_min = ImGui::GetItemRectMin(), track_max = ImGui::GetItemRectMax();
-    // A double-click: ImGui's (two clicks within 0.3 s), or a press in the frame right after the
+    // A double-click: ImGui's (two clicks within 0.3 s), or a press within two frames of the
     // release of one on this slider: when frames are slow (a loaded phone), both clicks of a quick
     // double-click land in consecutive frames, however long those frames took.
     const int frame = ImGui::GetFrameCount();
     const bool activated = ImGui::IsItemActivated();
     const bool double_click = (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) ||
-                              (activated && edit.release_id == field_id && frame - edit.release_frame <= 1);
+                              (activated && edit.release_id == field_id && frame - edit.release_frame <= 2);
     if (activated && !double_click) {
       edit.press_id = field_id;
       edit.press_value = in.value;
