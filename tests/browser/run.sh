@@ -59,9 +59,11 @@ echo "==> network sweeps: the 32x32x300 floor in the worker, heat map, click add
 node "$here/network_sweep.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/network_sweep.log" || rc=$?
 echo "==> the network presets: by link, by the lesson menu, embeds, the JS API (net_lessons.mjs)"
 node "$here/net_lessons.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/net_lessons.log" || rc=$?
+echo "==> exports: the PNG figure, the CSV's spec columns, the anatomy's equations (figure_export.mjs)"
+node "$here/figure_export.mjs" "$url" "$here/artifacts" | tee "$here/artifacts/figure_export.log" || rc=$?
 # One final line for every file: a run that died before its own summary counts as one failure.
 total_passed=0; total_failed=0
-for f in test sweep hardening hostile links_content layout network network_sweep net_lessons; do
+for f in test sweep hardening hostile links_content layout network network_sweep net_lessons figure_export; do
   line="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$here/artifacts/$f.log" | tail -n1 || true)"
   if [[ -z "$line" ]]; then total_failed=$((total_failed + 1)); continue; fi
   total_passed=$((total_passed + ${line%% passed*}))
