@@ -42,7 +42,7 @@
     al_stats: [], al_get_link: ['number'], al_set_link: ['string'], al_refuse_link: ['number'],
     al_dismiss_link_errors: [], al_presets: [],
     al_anatomy: ['number', 'number', 'number'], al_set_anatomy: ['number', 'number', 'number'],
-    al_export_csv: [], al_export_json: [],
+    al_export_csv: [], al_export_json: [], al_request_figure: [],
     al_sweep_start: ['string', 'string', 'number', 'string', 'number', 'number'], al_sweep_state: [],
     al_sweep_cancel: [], al_sweep_clear: [], al_sweep_cell: ['number', 'number'], al_sweep_metric: [],
     al_set_noise: ['string', 'number'], al_layout: [],
@@ -216,15 +216,20 @@
     /** What the app's Copy buttons last put on the clipboard: {text, copied} (copied: the
      *  browser accepted it), or null. */
     lastCopy() { return lastCopy; },
-    /** Every run's trace as csv: run,step,x,y,loss,lr. */
+    /** Every run's trace as csv (RFC 4180): run,optimizer,scheduler,step,x,y,loss,lr, the specs
+     *  as a link writes them (quoted, as they hold commas; the scheduler empty for none). */
     exportCsv() { return call('al_export_csv').csv; },
     /** The scene as a plain object: {format, link, state}. */
     exportJson() { return call('al_export_json'); },
-    /** A PNG of the canvas, read right after the next frame is drawn. Resolves to a Blob. */
-    exportPng() { return capturePng(); },
+    /** The figure as a PNG Blob: the map (or the network's view) with its paths and legend, and
+     *  the loss chart below, without the control panel, toolbar or hover read-out, at the
+     *  canvas's device pixels (CSS size x devicePixelRatio). Drawn for one frame, never shown. */
+    exportPng() { return captureFigure(); },
+    /** The whole canvas as shown (controls, hover and all) as a PNG Blob, after the next frame. */
+    screenshot() { return capturePng(); },
     downloadCsv() { download(new Blob([api.exportCsv()], { type: 'text/csv' }), 'adamlab-traces.csv'); },
     downloadJson() { download(new Blob([JSON.stringify(api.exportJson(), null, 2)], { type: 'application/json' }), 'adamlab-scene.json'); },
-    async downloadPng() { download(await capturePng(), 'adamlab.png'); },
+    async downloadPng() { download(await captureFigure(), 'adamlab.png'); },
     /** The full URL of the scene, and an <iframe> snippet that embeds it. */
     linkUrl() { return pageUrl() + api.getLink(); },
     embedCode() {
@@ -393,17 +398,35 @@
     pngWaiters = [];
     let url = null, error = null;
     try { url = Module.canvas.toDataURL('image/png'); } catch (e) { error = e; }
-    for (const w of waiters) {
-      if (error) { w.reject(error); continue; }
-      const bytes = atob(url.slice(url.indexOf(',') + 1));
-      const buf = new Uint8Array(bytes.length);
-      for (let i = 0; i < bytes.length; i++) buf[i] = bytes.charCodeAt(i);
-      w.resolve(new Blob([buf], { type: 'image/png' }));
-    }
+    for (const w of waiters) error ? w.reject(error) : w.resolve(dataUrlBlob(url));
   };
+  function dataUrlBlob(url) {
+    const bytes = atob(url.slice(url.indexOf(',') + 1));
+    const buf = new Uint8Array(bytes.length);
+    for (let i = 0; i < bytes.length; i++) buf[i] = bytes.charCodeAt(i);
+    return new Blob([buf], { type: 'image/png' });
+  }
   function capturePng() {
     return ready.then(() => new Promise((resolve, reject) => {
       pngWaiters.push({ resolve, reject });
+      if (renderPaused) { Module.resumeMainLoop(); setTimeout(applyVisibility, 100); }
+      setTimeout(() => reject(new Error('no frame was drawn to capture')), 5000);
+    }));
+  }
+  // The figure: the app draws it as an extra frame at the start of the next display frame, and
+  // calls back (Module.onFigureRendered) while it is in the drawing buffer.
+  let figureWaiters = [];
+  Module.onFigureRendered = function () {
+    const waiters = figureWaiters;
+    figureWaiters = [];
+    let blob = null, error = null;
+    try { blob = dataUrlBlob(Module.canvas.toDataURL('image/png')); } catch (e) { error = e; }
+    for (const w of waiters) error ? w.reject(error) : w.resolve(blob);
+  };
+  function captureFigure() {
+    return ready.then(() => new Promise((resolve, reject) => {
+      figureWaiters.push({ resolve, reject });
+      call('al_request_figure');
       if (renderPaused) { Module.resumeMainLoop(); setTimeout(applyVisibility, 100); }
       setTimeout(() => reject(new Error('no frame was drawn to capture')), 5000);
     }));

@@ -34,6 +34,13 @@ class App {
   // Advances the simulation by dt seconds of wall time, then builds this frame's UI.
   void frame(double dt_seconds);
   void record_frame_time(double ms, double ui_ms);
+  // The exported figure (the PNG, app_figure.cpp): request_figure() asks for it; the platform
+  // takes the request, draws figure_frame() (the map and chart as a figure, no controls, no
+  // hover; the simulation does not advance and no input is taken), reads the pixels, then draws
+  // the normal frame over it.
+  void request_figure() { figure_requested_ = true; }
+  bool take_figure_request() { const bool r = figure_requested_; figure_requested_ = false; return r; }
+  void figure_frame();
 
   Scene& scene() { return scene_; }
   const Scene& scene() const { return scene_; }
@@ -134,6 +141,7 @@ class App {
   std::vector<ui::UiAction> actions_;
   double last_sim_ms_ = 0;  // this frame's advance(), timed by frame()
   double loop_hold_ = 0;  // seconds spent at the step limit while looping
+  bool figure_requested_ = false;
   std::optional<std::string> lesson_link_;
   ui::Mode lesson_mode_ = ui::Mode::landscape;
   std::string lesson_state_;  // lesson_fingerprint() right after the lesson loaded

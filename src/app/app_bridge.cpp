@@ -14,6 +14,7 @@
 #include "core/error.h"
 #include "imgui.h"
 #include "sim/anatomy.h"
+#include "sim/update_equations.h"
 #include "sim/presets.h"
 #include "sim/next_optimizer.h"
 #include "sim/scene_json.h"
@@ -87,7 +88,24 @@ std::string json_vec(const Eigen::Vector2d& v) {
   return "[" + adamlab::json_number(v.x()) + "," + adamlab::json_number(v.y()) + "]";
 }
 
-std::string anatomy_json(const adamlab::StepAnatomy& a, long long inspected, long long last, const std::string& diagnosis) {
+// [{text, segments: [{text, term, role}]}]: role is the term's vector's (its colour), "" for plain text.
+std::string equations_json(const std::vector<adamlab::EquationLine>& lines, const adamlab::StepAnatomy& a) {
+  std::string s = "[";
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    s += std::string(i ? "," : "") + "{\"text\":" + adamlab::json_string(lines[i].text()) + ",\"segments\":[";
+    for (std::size_t k = 0; k < lines[i].segments.size(); ++k) {
+      const auto& seg = lines[i].segments[k];
+      const adamlab::NamedVector* v = seg.term.empty() ? nullptr : a.vector(seg.term);
+      s += std::string(k ? "," : "") + "{\"text\":" + adamlab::json_string(seg.text) + ",\"term\":" + adamlab::json_string(seg.term) +
+           ",\"role\":" + adamlab::json_string(v ? adamlab::to_string(v->role) : "") + "}";
+    }
+    s += "]}";
+  }
+  return s + "]";
+}
+
+std::string anatomy_json(const adamlab::StepAnatomy& a, long long inspected, long long last, const std::string& diagnosis,
+                         const std::vector<adamlab::EquationLine>& equations, const std::string& symbols) {
   std::string s = "{\"optimizer\":" + adamlab::json_string(a.optimizer) + ",\"t\":" + std::to_string(a.t) +
                   ",\"step\":" + std::to_string(inspected) + ",\"lastStep\":" + std::to_string(last) +
                   ",\"position\":" + json_vec(a.position) + ",\"nextPosition\":" + json_vec(a.next_position) +
@@ -100,7 +118,7 @@ std::string anatomy_json(const adamlab::StepAnatomy& a, long long inspected, lon
   s += "},\"scalars\":{";
   for (std::size_t i = 0; i < a.scalars.size(); ++i)
     s += (i ? "," : "") + adamlab::json_string(a.scalars[i].name) + ":" + adamlab::json_number(a.scalars[i].value);
-  return s + "}}";
+  return s + "},\"equations\":" + equations_json(equations, a) + ",\"symbols\":" + adamlab::json_string(symbols) + "}";
 }
 
 }  // namespace
@@ -125,7 +143,11 @@ std::string ui_state_json(App& app) {
     s += ",\"anatomy\":{\"run\":" + std::to_string(view.run_id()) + ",\"step\":" + std::to_string(view.inspected_step()) +
          ",\"lastStep\":" + std::to_string(view.last_step()) + ",\"following\":" +
          (app.ui().anatomy().step ? "false" : "true") + ",\"biasCorrection\":" +
-         (app.ui().anatomy().bias_correction ? "true" : "false") + "}";
+         (app.ui().anatomy().bias_correction ? "true" : "false");
+    // The equations the panel shows (their text), so a test sees what the user reads.
+    std::vector<std::string> lines;
+    for (const auto& l : view.equations()) lines.push_back(l.text());
+    s += ",\"equations\":" + json_strings(lines) + "}";
   } else {
     s += ",\"anatomy\":null";
   }
@@ -357,7 +379,12 @@ AL_EXPORT const char* al_anatomy(double id, double k, int bias_correction) {
     adamlab::AnatomyOptions options;
     options.bias_correction = bias_correction != 0;
     const std::string diagnosis = run->run.diverged() && step == last ? adamlab::diagnose_divergence(at) : std::string();
-    return anatomy_json(adamlab::explain_next_step(at, options), step, last, diagnosis);
+    const adamlab::StepAnatomy a = adamlab::explain_next_step(at, options);
+    adamlab::EquationOptions eq;
+    eq.t = a.t;
+    eq.bias_correction = options.bias_correction;
+    return anatomy_json(a, step, last, diagnosis, adamlab::update_equations(run->optimizer, eq),
+                        adamlab::equation_symbols(run->optimizer));
   });
 }
 
@@ -385,6 +412,15 @@ AL_EXPORT const char* al_set_anatomy(double id, double k, int bias_correction) {
 
 AL_EXPORT const char* al_export_csv() {
   return respond([](App& app) { return "{\"csv\":" + adamlab::json_string(adamlab::scene_traces_csv(app.scene())) + "}"; });
+}
+
+// The next display frame first draws the exported figure (App::figure_frame) and tells the page
+// (Module.onFigureRendered), which reads the canvas then.
+AL_EXPORT const char* al_request_figure() {
+  return respond([](App& app) {
+    app.request_figure();
+    return ok();
+  });
 }
 
 // The scene as JSON: its link (which rebuilds it) and its state.

@@ -79,9 +79,12 @@ void platform_build_fonts(Platform& p, float font_px, float dpr) {
   }
 }
 
-void platform_new_frame(Platform& p) {
+void platform_new_frame(Platform& p, bool pointer) {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  // A second frame in one display frame (the exported figure) may find the clock unchanged;
+  // ImGui requires time to pass.
+  if (ImGui::GetIO().DeltaTime <= 0) ImGui::GetIO().DeltaTime = 1e-4f;
   if (p.css_pixels) {
     // Emscripten 3.1.6's GLFW knows nothing of devicePixelRatio: its window size is the
     // backing store in device pixels. Run ImGui in CSS pixels and scale at render time.
@@ -92,6 +95,7 @@ void platform_new_frame(Platform& p) {
     io.DisplayFramebufferScale = ImVec2(p.dpr, p.dpr);
     if (io.MousePos.x > -FLT_MAX) io.MousePos = ImVec2(io.MousePos.x / p.dpr, io.MousePos.y / p.dpr);
   }
+  if (!pointer) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   ImGui::NewFrame();
   std::fill(p.key_down_seen.begin(), p.key_down_seen.end(), false);
   for (int key : p.deferred_releases) ImGui_ImplGlfw_KeyCallback(p.window, key, 0, GLFW_RELEASE, 0);

@@ -22,7 +22,8 @@ struct Platform {
 bool platform_init(Platform& p, int width, int height, const char* title, const char* glsl_version);
 // (Re)builds the font atlas for font_px at dpr: crisp text at any pixel ratio.
 void platform_build_fonts(Platform& p, float font_px, float dpr);
-void platform_new_frame(Platform& p);
+// pointer = false: this frame sees no pointer (the exported figure: no hover, no tooltip).
+void platform_new_frame(Platform& p, bool pointer = true);
 void platform_render(Platform& p, bool swap = true);  // swap: natively, present the frame
 void platform_shutdown(Platform& p);
 

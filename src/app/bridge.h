@@ -38,6 +38,7 @@ AL_EXPORT const char* al_anatomy(double id, double k, int bias_correction);
 AL_EXPORT const char* al_set_anatomy(double id, double k, int bias_correction);
 AL_EXPORT const char* al_export_csv();
 AL_EXPORT const char* al_export_json();
+AL_EXPORT const char* al_request_figure();
 AL_EXPORT const char* al_sweep_start(const char* x, const char* y, double steps, const char* metric, double seeds, double id);
 AL_EXPORT const char* al_sweep_state();
 AL_EXPORT const char* al_sweep_cancel();

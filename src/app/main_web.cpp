@@ -30,6 +30,8 @@ bool g_embed_timing = false;
 EM_JS(void, notify_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
 // After every rendered frame, while the drawing buffer still holds it (a PNG export reads it here).
 EM_JS(void, notify_frame_rendered, (), { if (Module.onFrameRendered) Module.onFrameRendered(); });
+// The exported figure is in the drawing buffer (App::figure_frame): the page reads it now.
+EM_JS(void, notify_figure_rendered, (), { if (Module.onFigureRendered) Module.onFigureRendered(); });
 // A button the page must handle (copy link, export, open in a new tab): web/adamlab.js.
 EM_JS(void, notify_ui_action, (const char* name), { if (Module.onUiAction) Module.onUiAction(UTF8ToString(name)); });
 // ImGui's clipboard through the page (web/adamlab.js): 3.1.6's glfwSetClipboardString is empty.
@@ -82,6 +84,14 @@ void frame() {
   if (g_app->ui().share().embed != g_embed_timing) {
     g_embed_timing = g_app->ui().share().embed;
     emscripten_set_main_loop_timing(EM_TIMING_RAF, g_embed_timing ? 2 : 1);
+  }
+  if (g_app->take_figure_request()) {
+    // Drawn, read and then drawn over within this callback: the browser composites only the
+    // normal frame below, so the figure never flashes on screen.
+    adamlab::app::platform_new_frame(g_platform, false);
+    g_app->figure_frame();
+    adamlab::app::platform_render(g_platform);
+    notify_figure_rendered();
   }
   const double now = glfwGetTime();
   const double dt = g_last_time > 0 ? now - g_last_time : 0;

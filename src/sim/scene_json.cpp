@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "sim/link.h"
 #include "sim/palette.h"
 #include "sim/trace_format.h"
 
@@ -83,10 +84,16 @@ std::string scene_state_json(const Scene& scene) {
 
 std::string run_trace_csv(const SceneRun& run) { return trace_csv(run.history.rows()); }
 
+const char* const kSceneTracesCsvHeader = "run,optimizer,scheduler,step,x,y,loss,lr";
+
 std::string scene_traces_csv(const Scene& scene) {
-  std::string out = std::string("run,") + kTraceCsvHeader + "\n";
-  for (const auto& r : scene.runs())
-    for (const auto& row : r.history.rows()) out += std::to_string(r.id) + "," + trace_csv_row(row) + "\n";
+  std::string out = std::string(kSceneTracesCsvHeader) + "\n";
+  for (const auto& r : scene.runs()) {
+    // The run's columns once per run (the shortest spec that rebuilds it, as in a link).
+    const std::string head = std::to_string(r.id) + "," + csv_field(shortest_spec("optimizer", to_string(r.optimizer))) + "," +
+                             csv_field(r.scheduler.empty() ? "" : shortest_spec("scheduler", r.scheduler)) + ",";
+    for (const auto& row : r.history.rows()) out += head + trace_csv_row(row) + "\n";
+  }
   return out;
 }
 

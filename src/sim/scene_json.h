@@ -16,8 +16,12 @@ std::string scene_state_json(const Scene& scene);
 // numbers as %.17g, exactly like the CLI's --csv output.
 std::string run_trace_csv(const SceneRun& run);
 
-// Every run's kept rows in one csv: header run,step,x,y,loss,lr (run = the scene's run id), the
-// rows of each run in scene order, numbers as in run_trace_csv.
+// Every run's kept rows in one csv (RFC 4180): header run,optimizer,scheduler,step,x,y,loss,lr.
+// run = the scene's run id; optimizer and scheduler = the shortest specs that rebuild the run
+// (as its link writes them; the scheduler empty for none), quoted where they hold commas; the
+// rows of each run in scene order, numbers as in run_trace_csv. (The CLI's trace csv is
+// unchanged: one run, header step,x,y,loss,lr.)
+extern const char* const kSceneTracesCsvHeader;
 std::string scene_traces_csv(const Scene& scene);
 
 // JSON string literal with escapes, and a number (null when not finite).

@@ -15,6 +15,13 @@ std::string format_g17(double value) {
   return buf;
 }
 
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
 std::string trace_csv_row(const TraceRow& r) {
   return std::to_string(r.step) + "," + format_g17(r.x) + "," + format_g17(r.y) + "," + format_g17(r.loss) + "," +
          format_g17(r.lr);

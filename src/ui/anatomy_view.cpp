@@ -21,6 +21,19 @@ std::uint32_t mix_rgb(std::uint32_t a, std::uint32_t b, float t) {
   return ch(16) | ch(8) | ch(0);
 }
 
+// The one colour of each kind of vector, from the run's colour: its arrow, the scaling box and
+// its terms in the equations all use it.
+ImU32 role_colour(VectorRole role, std::uint32_t base) {
+  switch (role) {
+    case VectorRole::gradient: return rgb_to_imu32(mix_rgb(base, 0xffffff, 0.65f));
+    case VectorRole::moment: return rgb_to_imu32(mix_rgb(base, 0xffffff, 0.3f));
+    case VectorRole::scaling: return rgb_to_imu32(mix_rgb(base, 0xffffff, 0.5f), 230);
+    case VectorRole::step: return rgb_to_imu32(base);
+    case VectorRole::decay: return rgb_to_imu32(mix_rgb(base, 0xff33cc, 0.6f));
+  }
+  return IM_COL32(255, 255, 255, 255);
+}
+
 // A power of ten times 1, 2 or 5, at most `raw`: the arrow scale the legend can state exactly.
 double nice_scale(double raw) {
   if (!(raw > 0) || !std::isfinite(raw)) return 1;
@@ -94,6 +107,16 @@ bool AnatomyView::update(const Scene& scene, AnatomyCursor& cursor) {
   AnatomyOptions options;
   options.bias_correction = cursor.bias_correction;
   anatomy_ = explain_next_step(at, options);
+  EquationOptions eq;
+  eq.t = anatomy_.t;
+  eq.bias_correction = cursor.bias_correction;
+  try {
+    equations_ = update_equations(r->optimizer, eq);
+    symbols_ = adamlab::equation_symbols(r->optimizer);
+  } catch (const Error&) {
+    equations_.clear();
+    symbols_.clear();
+  }
   diagnosis_ = r->run.diverged() && k == max_step ? diagnose_divergence(at) : std::string();
   nobc_path_.clear();
   if (!cursor.bias_correction && (r->optimizer.name == "adam" || r->optimizer.name == "adamw")) {
@@ -162,6 +185,8 @@ void AnatomyView::draw_panel(const Scene& scene, AnatomyCursor& cursor, CommandQ
     ImGui::PopStyleColor();
   }
 
+  draw_equations();
+
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("##numbers", 3, flags)) {
     ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch, 1.25f);
@@ -197,6 +222,33 @@ void AnatomyView::draw_panel(const Scene& scene, AnatomyCursor& cursor, CommandQ
   ImGui::PopID();
 }
 
+void AnatomyView::draw_equations() const {
+  if (equations_.empty()) return;
+  const std::uint32_t base = run_colour_rgb(colour_);
+  const ImU32 plain = ImGui::GetColorU32(ImGuiCol_Text);
+  ImGui::TextDisabled("The update, as torch computes it:");
+  ImGui::Indent(6);
+  for (const auto& line : equations_) {
+    // Segments side by side; one that would cross the column's edge starts a new row.
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    bool first = true;
+    for (const auto& seg : line.segments) {
+      const NamedVector* v = seg.term.empty() ? nullptr : anatomy_.vector(seg.term);
+      if (!first) {
+        ImGui::SameLine(0, 0);
+        if (ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize(seg.text.c_str()).x > right) ImGui::NewLine();
+      }
+      first = false;
+      ImGui::PushStyleColor(ImGuiCol_Text, v ? role_colour(v->role, base) : plain);
+      ImGui::TextUnformatted(seg.text.c_str());
+      ImGui::PopStyleColor();
+      if (v && !v->meaning.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %s", v->name.c_str(), v->meaning.c_str());
+    }
+  }
+  ImGui::Unindent(6);
+  if (!symbols_.empty()) ImGui::TextDisabled("%s", symbols_.c_str());
+}
+
 void AnatomyView::draw_overlay(ImDrawList* dl, const ViewTransform& view, const Scene& scene, OverlayPlacer& placer) const {
   if (!valid_) return;
   const std::uint32_t base = run_colour_rgb(colour_);
@@ -217,10 +269,11 @@ void AnatomyView::draw_overlay(ImDrawList* dl, const ViewTransform& view, const 
 
   const StepAnatomy& a = anatomy_;
   const ImVec2 origin = to_px(view, a.position);
-  const ImU32 c_grad = rgb_to_imu32(mix_rgb(base, 0xffffff, 0.65f));
-  const ImU32 c_moment = rgb_to_imu32(mix_rgb(base, 0xffffff, 0.3f));
-  const ImU32 c_step = rgb_to_imu32(base);
-  const ImU32 c_decay = rgb_to_imu32(mix_rgb(base, 0xff33cc, 0.6f));
+  const ImU32 c_grad = role_colour(VectorRole::gradient, base);
+  const ImU32 c_moment = role_colour(VectorRole::moment, base);
+  const ImU32 c_step = role_colour(VectorRole::step, base);
+  const ImU32 c_decay = role_colour(VectorRole::decay, base);
+  const ImU32 c_scaling = role_colour(VectorRole::scaling, base);
 
   std::vector<Arrow> arrows;
   if (const NamedVector* g = a.vector("grad")) arrows.push_back({"gradient", g->value, 0, c_grad, 2.0f});
@@ -252,7 +305,7 @@ void AnatomyView::draw_overlay(ImDrawList* dl, const ViewTransform& view, const 
     if (m > 0 && std::isfinite(m)) {
       const float hx = static_cast<float>(28 * std::abs(s->value.x()) / m), hy = static_cast<float>(28 * std::abs(s->value.y()) / m);
       dl->AddRect(ImVec2(origin.x - hx, origin.y - hy), ImVec2(origin.x + hx, origin.y + hy), IM_COL32(0, 0, 0, 160), 0, 0, 3.5f);
-      dl->AddRect(ImVec2(origin.x - hx, origin.y - hy), ImVec2(origin.x + hx, origin.y + hy), rgb_to_imu32(mix_rgb(base, 0xffffff, 0.5f), 230), 0, 0, 1.5f);
+      dl->AddRect(ImVec2(origin.x - hx, origin.y - hy), ImVec2(origin.x + hx, origin.y + hy), c_scaling, 0, 0, 1.5f);
     }
   }
   // Arrows first, then their labels, each moved down until it clears the ones placed before
@@ -294,7 +347,7 @@ void AnatomyView::draw_overlay(ImDrawList* dl, const ViewTransform& view, const 
                 static_cast<long long>(step_ + 1));
   lines.push_back({IM_COL32(255, 255, 255, 255), head});
   for (const auto& ar : arrows) lines.push_back({ar.colour, ar.label + " " + scale_text(scale[ar.group])});
-  if (a.vector("scaling")) lines.push_back({rgb_to_imu32(mix_rgb(base, 0xffffff, 0.5f)), "box: per-coordinate 1/(sqrt(v)+eps), x : y"});
+  if (a.vector("scaling")) lines.push_back({c_scaling, "box: per-coordinate 1/(sqrt(v)+eps), x : y"});
   if (!a.torch_exact) lines.push_back({IM_COL32(255, 120, 105, 255), "bias correction OFF: NOT PyTorch"});
   const float line_h = ImGui::GetTextLineHeight() + 4;  // not ItemSpacing: a phone widens that for fingers
   float width = 0;

@@ -12,6 +12,7 @@
 
 #include "imgui.h"
 #include "sim/anatomy.h"
+#include "sim/update_equations.h"
 #include "ui/commands.h"
 #include "ui/details.h"
 #include "ui/ui_state.h"
@@ -39,11 +40,16 @@ class AnatomyView {
   std::int64_t last_step() const { return max_step_; }  // the slider's end
   const std::string& diagnosis() const { return diagnosis_; }
   int run_id() const { return run_id_; }
+  // The selected optimizer's update equations for the inspected step (sim/update_equations.h),
+  // and the values of their symbols.
+  const std::vector<EquationLine>& equations() const { return equations_; }
+  const std::string& equation_symbols() const { return symbols_; }
   // Where the last draw_overlay() put its legend on the map (CSS px).
   const Box& legend_box() const { return legend_box_; }
   const DetailsState& details() const { return details_; }  // the implementation note's disclosure
 
  private:
+  void draw_equations() const;
   bool valid_ = false;
   std::string key_;
   int run_id_ = 0;
@@ -51,6 +57,8 @@ class AnatomyView {
   std::int64_t step_ = 0, max_step_ = 0;
   StepAnatomy anatomy_;
   std::string diagnosis_;           // why the run diverged ("" if it did not)
+  std::vector<EquationLine> equations_;
+  std::string symbols_;
   std::vector<Eigen::Vector2d> nobc_path_;  // Adam without bias correction (teaching view only)
   DetailsState details_;
   mutable Box legend_box_;                  // a drawing result, reported like the map's overlays

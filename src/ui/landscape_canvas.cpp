@@ -129,7 +129,10 @@ void LandscapeCanvas::draw(const Scene& scene, CommandQueue& commands, const Ove
 
   ImGui::InvisibleButton("landscape", size,
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
-  handle_input(scene, view, commands);
+  // The figure's frame takes no input, and the next normal frame places its overlays from the
+  // last normal frame's spots (they stay put), as if the figure had not been drawn.
+  const MapOverlayReport kept_report = report_, kept_last = last_;
+  if (!options_.figure) handle_input(scene, view, commands);
 
   ensure_raster(scene, view, ImGui::GetIO().DisplayFramebufferScale.x);
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -189,6 +192,7 @@ void LandscapeCanvas::draw(const Scene& scene, CommandQueue& commands, const Ove
   if (overlay) overlay(dl, view, placer);
   place_and_draw_overlays(dl, scene, view, placer);
   dl->PopClipRect();
+  if (options_.figure) report_ = kept_report, last_ = kept_last;
 }
 
 void LandscapeCanvas::draw_paths(ImDrawList* dl, const Scene& scene, const ViewTransform& view, OverlayPlacer& placer) const {
@@ -374,7 +378,7 @@ void LandscapeCanvas::place_and_draw_overlays(ImDrawList* dl, const Scene& scene
   OverlayPlacer hover_trial = placer;
   const Placement hp = hover_trial.place(hs.x, hs.y, {Anchor::top_left, Anchor::top_centre, Anchor::top_right, Anchor::bottom_centre}, last_.hover);
   if (hp.clear) placer = hover_trial, report_.hover = hp.box;
-  if (ImGui::IsItemHovered() && (!options_.hover_on_press || ImGui::IsMouseDown(ImGuiMouseButton_Left))) {
+  if (!options_.figure && ImGui::IsItemHovered() && (!options_.hover_on_press || ImGui::IsMouseDown(ImGuiMouseButton_Left))) {
     // The view this frame's input left (a wheel zoom this frame is already in it), so the
     // numbers describe the point under the mouse in the picture the next frame shows.
     const ViewTransform& now = *view_.transform();

@@ -37,6 +37,7 @@ class LandscapeCanvas {
     bool loss_readout = false;   // no readable chart: the legend prints each run's loss
     bool touch = false;          // finger input: a tap never moves the start (drag the marker)
     bool hover_on_press = false; // phone: a lifted finger leaves no hover, so read out only while pressed
+    bool figure = false;         // the exported figure: no input, no hover read-out, placements not kept
   };
   void set_frame_options(const FrameOptions& options) { options_ = options; }
   // Where this frame's overlays went (CSS px).

@@ -106,6 +106,26 @@ inline ScreenLayout compute_layout(const LayoutInput& in) {
   return out;
 }
 
+// The exported figure (the PNG): the map across the whole display, the loss chart below it where
+// a readable plot fits (about a third of the height, at most 320 px), no control column, no
+// toolbar. Drawn for one frame only (ui/playground.h set_figure).
+inline ScreenLayout compute_figure_layout(float width, float height, bool chart) {
+  ScreenLayout out;
+  const float W = std::max(width, 1.0f), H = std::max(height, 1.0f);
+  out.mode = LayoutMode::embed;
+  out.touch = true;
+  float chart_h = 0;
+  if (chart) {
+    const float lo = kEmbedChartChrome + kMinPlotHeight;
+    const float want = std::clamp(H * 0.3f, lo, 320.0f);
+    if (H - want >= std::max(160.0f, H * 0.5f)) chart_h = want;
+  }
+  out.map = Box{0, 0, W, H - chart_h};
+  if (chart_h > 0) out.chart = Box{0, H - chart_h, W, chart_h};
+  out.chart_readable = chart_h > 0;
+  return out;
+}
+
 inline const char* to_string(LayoutMode m) {
   return m == LayoutMode::desktop ? "desktop" : m == LayoutMode::phone ? "phone" : "embed";
 }

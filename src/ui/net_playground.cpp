@@ -118,6 +118,29 @@ void NetPlayground::draw(const NetScene& scene, NetCommandQueue& commands, const
   if (toolbar) draw_toolbar(scene, commands, share, requests, phone);
 }
 
+void NetPlayground::draw_figure(const NetScene& scene, const ScreenLayout& figure) {
+  const Box& map = figure.map;
+  ImGui::SetNextWindowPos(ImVec2(map.x, map.y));
+  ImGui::SetNextWindowSize(ImVec2(map.w, map.h));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  if (ImGui::Begin("##netview", nullptr, kFixedWindowFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+    NetMainView::FrameOptions options;
+    options.loss_readout = !figure.chart_readable;
+    options.touch = true;
+    options.figure = true;
+    view_.draw(scene, selected_, controls_.view_options(), options);
+  }
+  ImGui::End();
+  ImGui::PopStyleVar();
+  if (figure.chart_readable) {
+    ImGui::SetNextWindowPos(ImVec2(figure.chart.x, figure.chart.y));
+    ImGui::SetNextWindowSize(ImVec2(figure.chart.w, figure.chart.h));
+    if (ImGui::Begin("##netchart", nullptr, kFixedWindowFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse))
+      chart_.draw_loss(scene, true);
+    ImGui::End();
+  }
+}
+
 void NetPlayground::draw_controls(const NetScene& scene, NetCommandQueue& commands, const std::string& error, const ShareState& share,
                                   UiRequests& requests, bool touch) {
   draw_playback_controls(scene, commands, touch);
@@ -160,7 +183,7 @@ void NetPlayground::draw_controls(const NetScene& scene, NetCommandQueue& comman
   tooltip("Copy an <iframe> snippet that embeds this scene in a page.");
   ImGui::SameLine();
   if (small_button("PNG")) requests.actions.push_back(UiAction::export_png);
-  tooltip("A picture of the whole canvas.");
+  tooltip("The figure as a PNG: the view, its legend and the loss chart (no controls), at the screen's full resolution.");
   if (touch) ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Scene");
   ImGui::SameLine();

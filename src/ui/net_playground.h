@@ -30,6 +30,9 @@ class NetPlayground {
  public:
   void draw(const NetScene& scene, NetCommandQueue& commands, const std::string& error, const ScreenLayout& layout, ShareState& share,
             UiRequests& requests, ModeSwitchBoxes& mode_boxes);
+  // The exported figure (ui/playground.h set_figure): the main view and the loss chart in
+  // `figure`'s regions, no controls, toolbar, diagram, hover read-out or input.
+  void draw_figure(const NetScene& scene, const ScreenLayout& figure);
   int selected() const { return selected_; }
   void select(int id) { selected_ = id; }
   const PasteBox& paste_box() const { return paste_box_; }

@@ -107,12 +107,13 @@ void NetMainView::draw(const NetScene& scene, int selected_id, const NetViewOpti
   size.y = std::max(size.y, 32.0f);
   ImGui::InvisibleButton("netview", size);
   // A lifted finger leaves no hover: under touch, read out only while pressed.
-  hovering_ = ImGui::IsItemHovered() && (!frame.touch || ImGui::IsMouseDown(ImGuiMouseButton_Left));
+  hovering_ = !frame.figure && ImGui::IsItemHovered() && (!frame.touch || ImGui::IsMouseDown(ImGuiMouseButton_Left));
   hover_.clear();
   loss_readout_ = frame.loss_readout;
   since_build_ += std::max(0.0f, ImGui::GetIO().DeltaTime);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const Box box{origin.x, origin.y, size.x, size.y};
+  const MapOverlayReport kept_report = report_, kept_last = last_;  // the figure's frame keeps them
   last_ = report_;
   report_ = MapOverlayReport{};
   report_.map = box;
@@ -158,6 +159,7 @@ void NetMainView::draw(const NetScene& scene, int selected_id, const NetViewOpti
     label_with_backdrop(dl, ImVec2(at.x, at.y), IM_COL32(255, 255, 255, 255), hover_.c_str());
   }
   dl->PopClipRect();
+  if (frame.figure) report_ = kept_report, last_ = kept_last;
 }
 
 void NetMainView::draw_boundary(ImDrawList* dl, const NetScene& scene, const NetSceneRun* run, const NetViewOptions& view,

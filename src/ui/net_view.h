@@ -38,6 +38,7 @@ class NetMainView {
     ImVec2 toolbar{0, 0};        // a toolbar window to place on the view (0 = none)
     bool loss_readout = false;   // no chart on screen: the legend carries each run's loss
     bool touch = false;          // finger input: the hover read-out shows only while pressed
+    bool figure = false;         // the exported figure: no hover read-out, placements not kept
   };
   // Draws into the current window's remaining region.
   void draw(const NetScene& scene, int selected_id, const NetViewOptions& view, const FrameOptions& frame);

@@ -44,7 +44,7 @@ int Playground::begin_frame(bool sweep_open) {
   in.column = share_.panels && (share_.shows("runs") || share_.shows("params"));
   in.chart = share_.shows("loss");
   in.sweep_open = sweep_open;
-  layout_ = compute_layout(in);
+  layout_ = figure_ ? compute_figure_layout(in.width, in.height, in.chart) : compute_layout(in);
   const bool phone = layout_.mode == LayoutMode::phone;
   panel_.set_touch(layout_.touch);
 
@@ -84,6 +84,15 @@ void Playground::draw_code_window(const SceneT& scene) {
 }
 
 void Playground::draw_network(const NetScene& scene, NetCommandQueue& commands, const std::string& error) {
+  if (figure_) {
+    // The figure: nothing computes, nothing is reported; the next frame is drawn as before.
+    const ScreenLayout normal = layout_;
+    const int pushed = begin_frame(false);
+    net_.draw_figure(scene, layout_);
+    ImGui::PopStyleVar(pushed);
+    layout_ = normal;
+    return;
+  }
   // The network sweep computes a slice every frame (or the worker does), shown or not.
   net_.sweep().update(scene, net_.sweep_run(scene));
   if (auto e = net_.sweep().take_request_error()) share_.link_errors.push_back(*e), share_.errors_dismissed = false;
@@ -111,6 +120,7 @@ void Playground::end_frame(Mode mode, Q& commands) {
 }
 
 void Playground::draw(const Scene& scene, CommandQueue& commands, const std::string& error) {
+  if (figure_) return draw_figure(scene, commands);
   anatomy_view_.update(scene, anatomy_);
   // The sweep computes a slice every frame, shown or not; a link's sweep the run refuses is reported.
   const int sweep_run = scene.find(panel_.selected()) ? panel_.selected() : (scene.runs().empty() ? 0 : scene.runs().front().id);
@@ -180,6 +190,42 @@ void Playground::draw(const Scene& scene, CommandQueue& commands, const std::str
   ImGui::PopStyleVar(pushed);
   if (panel_.reset_view_requested()) landscape_.reset_view();
   end_frame(Mode::landscape, commands);
+}
+
+void Playground::draw_figure(const Scene& scene, CommandQueue& commands) {
+  const ScreenLayout normal = layout_;
+  const bool chart_shown = chart_shown_;
+  const int pushed = begin_frame(false);
+  LandscapeCanvas::FrameOptions options;
+  options.loss_readout = !layout_.chart_readable;
+  options.touch = true;
+  options.figure = true;
+  landscape_.set_frame_options(options);
+  const Box& map = layout_.map;
+  ImGui::SetNextWindowPos(ImVec2(map.x, map.y));
+  ImGui::SetNextWindowSize(ImVec2(map.w, map.h));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  if (ImGui::Begin("##landscape", nullptr, kFixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+    anatomy_view_.update(scene, anatomy_);
+    if (anatomy_view_.active())
+      landscape_.draw(scene, commands, [&](ImDrawList* dl, const ViewTransform& view, OverlayPlacer& placer) {
+        anatomy_view_.draw_overlay(dl, view, scene, placer);
+      });
+    else
+      landscape_.draw(scene, commands);
+  }
+  ImGui::End();
+  ImGui::PopStyleVar();
+  if (layout_.chart_readable) {
+    ImGui::SetNextWindowPos(ImVec2(layout_.chart.x, layout_.chart.y));
+    ImGui::SetNextWindowSize(ImVec2(layout_.chart.w, layout_.chart.h));
+    if (ImGui::Begin("##chart", nullptr, kFixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) draw_chart(scene, true);
+    ImGui::End();
+  }
+  ImGui::PopStyleVar(pushed);
+  // What the page reads (layout(), the legend's read-out) stays the normal frame's.
+  layout_ = normal;
+  chart_shown_ = chart_shown;
 }
 
 void Playground::draw_controls(const Scene& scene, CommandQueue& commands, const std::string& error) {

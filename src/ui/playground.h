@@ -29,6 +29,11 @@ class Playground {
   void draw(const Scene& scene, CommandQueue& commands, const std::string& error);
   // The network mode's page (ui/net_playground.h) in the same layout, with the same link banner.
   void draw_network(const NetScene& scene, NetCommandQueue& commands, const std::string& error);
+  // The next draw is the exported figure (the PNG): map and chart laid out as a figure
+  // (ui/layout.h compute_figure_layout), no control panel, toolbar, banner, hover read-out or
+  // tooltip, no input taken. The app draws one such frame, reads the pixels, then draws as before.
+  void set_figure(bool on) { figure_ = on; }
+  bool figure() const { return figure_; }
   NetPlayground& net() { return net_; }
   const NetPlayground& net() const { return net_; }
   LandscapeCanvas& landscape() { return landscape_; }
@@ -64,6 +69,8 @@ class Playground {
   // Last in a frame: the help overlay over everything, then the keys (help, undo, playback).
   template <class Q>
   void end_frame(Mode mode, Q& commands);
+  // The exported figure's frame (set_figure).
+  void draw_figure(const Scene& scene, CommandQueue& commands);
   void draw_map_toolbar(const Scene& scene, CommandQueue& commands, ImVec2 pos);
   void draw_controls(const Scene& scene, CommandQueue& commands, const std::string& error);
   void draw_chart_tabs(const Scene& scene, CommandQueue& commands, int sweep_run);
@@ -89,6 +96,7 @@ class Playground {
   ScreenLayout layout_;
   ModeSwitchBoxes mode_boxes_;
   HelpOverlay help_;
+  bool figure_ = false;            // this frame is the exported figure (set_figure)
   bool chart_shown_ = false;       // the chart was drawn this frame (else the legend reads out the loss)
   bool phone_chart_tab_ = true;    // phone: the sheet's chart tab was showing last frame
   ImVec2 toolbar_size_{0, 0};      // the map toolbar's size last frame (it auto-sizes)

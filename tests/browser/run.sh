@@ -58,6 +58,7 @@ tests=(
   "paste|PyTorch in: pastePyTorch, the Paste PyTorch field with Ctrl+V, refusals"
   "product_ui|product look: fonts at DPR and viewport, one control per option, refusals beside the field, Add run"
   "undo_help|undo/redo by keys, buttons and the API; the help overlay; the tutorial's links back"
+  "figure_export|exports: the PNG figure at device pixels without panel or hover, the CSV's spec columns, the anatomy's equations"
 )
 total_passed=0; total_failed=0
 for entry in "${tests[@]}"; do

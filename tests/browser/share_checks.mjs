@@ -272,10 +272,12 @@ export async function shareChecks({ browser, url, check, assert, artifacts, open
       const buf = new Uint8Array(await blob.arrayBuffer());
       return { csv, json, png: Array.from(buf), state: adamlab.getState() };
     });
-    assert(r.csv[0] === 'run,step,x,y,loss,lr', r.csv[0]);
+    assert(r.csv[0] === 'run,optimizer,scheduler,step,x,y,loss,lr', r.csv[0]);
     assert(r.csv.length === 1 + 2 * 51, `${r.csv.length} lines`);
     const ids = r.state.runs.map(x => x.id);
-    assert(r.csv[1].startsWith(`${ids[0]},0,`) && r.csv[52].startsWith(`${ids[1]},0,`), `${r.csv[1]} / ${r.csv[52]}`);
+    // run,"<optimizer spec>",<scheduler spec>,step,...: the step is the fifth field from the end.
+    const head = line => { const f = line.split(','); return [f[0], f[f.length - 5]]; };
+    assert(head(r.csv[1]).join() === `${ids[0]},0` && head(r.csv[52]).join() === `${ids[1]},0`, `${r.csv[1]} / ${r.csv[52]}`);
     assert(r.json.format === 'adamlab-scene-1' && r.json.link === r.state.link && r.json.state.runs.length === 2, JSON.stringify(r.json).slice(0, 200));
     const png = Buffer.from(r.png);
     fs.writeFileSync(path.join(artifacts, 'export.png'), png);
