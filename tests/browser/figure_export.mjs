@@ -259,7 +259,7 @@ try {
     await phone.mouse.up();
     await frames(phone, 4);
     await phone.mouse.move(sheet.left + sheet.width / 2, sheet.top + sheet.height / 2);
-    for (let k = 0; k < 6; k++) { await phone.mouse.wheel(0, 300); await frames(phone, 1); }
+    for (let k = 0; k < 9; k++) { await phone.mouse.wheel(0, 300); await frames(phone, 1); }
     await frames(phone, 3);
     await phone.screenshot({ path: path.join(artifacts, 'anatomy-equations-phone.png') });
     const eq = await phone.evaluate(() => adamlab.getState().anatomy.equations);
