@@ -251,10 +251,15 @@ try {
     // The sheet's "Controls" tab: tapped, then scrolled down to the anatomy section.
     const L = await phone.evaluate(() => adamlab.layout());
     const sheet = L.controls;
-    await phone.touchscreen.tap(sheet.left + 120, sheet.top + 52);
+    // Held across frames: ImGui reads the press once a frame.
+    await phone.mouse.move(sheet.left + 100, sheet.top + 56);
+    await frames(phone, 2);
+    await phone.mouse.down();
+    await frames(phone, 2);
+    await phone.mouse.up();
     await frames(phone, 4);
     await phone.mouse.move(sheet.left + sheet.width / 2, sheet.top + sheet.height / 2);
-    for (let k = 0; k < 12; k++) { await phone.mouse.wheel(0, 300); await frames(phone, 1); }
+    for (let k = 0; k < 9; k++) { await phone.mouse.wheel(0, 300); await frames(phone, 1); }
     await frames(phone, 3);
     await phone.screenshot({ path: path.join(artifacts, 'anatomy-equations-phone.png') });
     const eq = await phone.evaluate(() => adamlab.getState().anatomy.equations);
