@@ -159,7 +159,7 @@ void ControlPanel::draw_share(PanelContext& context) {
   tooltip("The scene as JSON: its link and its state.");
   ImGui::SameLine();
   if (small_button("PNG")) context.requests.actions.push_back(UiAction::export_png);
-  tooltip("A picture of the whole canvas.");
+  tooltip("The figure as a PNG: the map, its paths and legend, and the loss chart (no controls), at the screen's full resolution.");
   if (touch_) ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Scene");
   ImGui::SameLine();
