@@ -30,10 +30,11 @@ if(NOT ADAMLAB_FONT_PYTHON)
   endif()
 endif()
 
-set(ADAMLAB_FONT_SOURCES ${CMAKE_BINARY_DIR}/generated/font_data.cpp)
+# Per including directory: a custom command's output only serves targets of its own directory.
+set(ADAMLAB_FONT_SOURCES ${CMAKE_CURRENT_BINARY_DIR}/generated/font_data.cpp)
 add_custom_command(
   OUTPUT ${ADAMLAB_FONT_SOURCES}
-  COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/generated
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_CURRENT_BINARY_DIR}/generated
   COMMAND ${ADAMLAB_FONT_PYTHON} ${PROJECT_SOURCE_DIR}/scripts/embed_fonts.py ${ADAMLAB_FONT_SOURCES}
           ${ADAMLAB_UI_FONT} ${ADAMLAB_SYMBOL_FONT} ${ADAMLAB_MONO_FONT}
   DEPENDS ${PROJECT_SOURCE_DIR}/scripts/embed_fonts.py ${ADAMLAB_UI_FONT} ${ADAMLAB_SYMBOL_FONT} ${ADAMLAB_MONO_FONT}
