@@ -38,6 +38,7 @@ std::string font_stats() {
   const ImGuiIO& io = ImGui::GetIO();
   const ImFont* ui = adamlab::ui::ui_font();
   const ImFont* mono = adamlab::ui::mono_font();
+  if (!ui || !mono) return "null";  // no atlas built (the native bridge fuzz target draws no frames)
   auto width = [](const ImFont* f, const char* s) { return f->CalcTextSizeA(f->FontSize, 1e9f, 0, s).x; };
   auto name = [](const ImFont* f) { return std::string(f->ConfigData ? f->ConfigData->Name : ""); };
   return "{\"px\":" + adamlab::json_number(ui->FontSize * io.FontGlobalScale) + ",\"rasterPx\":" + adamlab::json_number(ui->FontSize) +
@@ -63,8 +64,8 @@ using adamlab::app::whole;
 std::string g_result;  // the returned pointer stays valid until the next call
 
 template <class F>
-const char* respond(F&& body) {
-  return adamlab::app::respond_json(g_result, std::forward<F>(body));
+const char* respond(F&& body, bool record = true) {
+  return adamlab::app::respond_json(g_result, std::forward<F>(body), record);
 }
 
 std::string ok() { return "{\"ok\":true}"; }
@@ -183,7 +184,7 @@ AL_EXPORT const char* al_get_state() {
     extra += ",\"mode\":\"landscape\",\"network\":" + adamlab::app::network_part_json(app);
     s.insert(s.size() - 1, extra);
     return s;
-  });
+  }, /*record=*/false);
 }
 
 AL_EXPORT const char* al_reset_to_defaults() {

@@ -63,14 +63,16 @@ std::string network_state_json(App& app);
 std::string network_part_json(App& app);
 
 // Stores body(app)'s JSON in `result`, or {"error": message} for any exception (also when the
-// app is not running), and returns result.c_str(): valid until `result` is next written.
+// app is not running), and returns result.c_str(): valid until `result` is next written. A call
+// that succeeded is recorded as an undo step if it changed the scene; a pure read (getState)
+// passes record = false, so reading the state never changes the history it reports.
 template <class F>
-const char* respond_json(std::string& result, F&& body) {
+const char* respond_json(std::string& result, F&& body, bool record = true) {
   try {
     App* app = app_instance();
     if (!app) throw Error("AdamLab is not running");
     result = body(*app);
-    app->record_undo();  // each call that changed a scene is one undo step
+    if (record) app->record_undo();  // each call that changed a scene is one undo step
   } catch (const std::exception& e) {
     result = "{\"error\":" + json_string(e.what()) + "}";
   } catch (...) {

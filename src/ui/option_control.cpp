@@ -142,20 +142,13 @@ bool option_control(const char* id, const OptionInput& in, FieldEdit& edit, cons
     const ImGuiSliderFlags flags = ImGuiSliderFlags_NoInput | (in.meta.logarithmic ? ImGuiSliderFlags_Logarithmic : 0);
     const bool moved = ImGui::SliderScalar("##field", ImGuiDataType_Double, &v, &in.meta.min, &in.meta.max, "", flags);
     const ImVec2 track_min = ImGui::GetItemRectMin(), track_max = ImGui::GetItemRectMax();
-    // A double-click: ImGui's (two clicks within 0.3 s), or a press within two frames of the
-    // release of one on this slider: when frames are slow (a loaded phone), both clicks of a quick
-    // double-click land in consecutive frames, however long those frames took.
-    const int frame = ImGui::GetFrameCount();
+    // ImGui's double-click (two presses within 0.3 s). Ctrl+click and a click on the value
+    // beside the track also type, at any frame rate.
     const bool activated = ImGui::IsItemActivated();
-    const bool double_click = (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) ||
-                              (activated && edit.release_id == field_id && frame - edit.release_frame <= 2);
+    const bool double_click = ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0);
     if (activated && !double_click) {
       edit.press_id = field_id;
       edit.press_value = in.value;
-    }
-    if (ImGui::IsItemDeactivated()) {
-      edit.release_id = field_id;
-      edit.release_frame = frame;
     }
     const bool type_now = double_click || (ImGui::IsItemHovered() && ImGui::GetIO().KeyCtrl && ImGui::IsMouseClicked(0));
     if (type_now) {
@@ -186,7 +179,7 @@ bool option_control(const char* id, const OptionInput& in, FieldEdit& edit, cons
       ImGui::GetWindowDrawList()->AddLine(ImVec2(x, track_max.y - notch), ImVec2(x, track_max.y), colour, 2.0f);
     }
     if (ImGui::IsItemHovered() && !ImGui::IsItemActive())
-      ImGui::SetTooltip("%s\n\ntorch default: %s (the tick)\nDouble-click to type an exact value; right-click to reset.",
+      ImGui::SetTooltip("%s\n\ntorch default: %s (the tick)\nClick the value, double-click or Ctrl+click the track to type an exact value; right-click to reset.",
                         in.meta.tooltip, has_default ? in.default_value.c_str() : "none");
     // The value, rounded for reading; a click types the exact one.
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);

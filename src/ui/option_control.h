@@ -21,8 +21,6 @@ struct FieldEdit {
   bool focus = false;       // give the text box keyboard focus next frame
   unsigned press_id = 0;    // the slider a press started on, and its value before the press (a
   std::string press_value;  // double-click's first click moved it: the second restores this)
-  unsigned release_id = 0;  // the slider last released, and in which frame (a quick second
-  int release_frame = -10;  // press right after it is a double-click even when frames are slow)
 };
 
 struct OptionInput {

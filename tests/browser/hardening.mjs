@@ -23,6 +23,7 @@ async function retype(page, text) {
   await page.waitForTimeout(150);
 }
 let stepLimitY = null;  // where the step limit field was found
+const stepLimitX = 200;
 // The scene without what moves on its own (frames, view) for before/after comparisons.
 const sceneOf = s => JSON.stringify({ problem: s.problem, start: s.start, step: s.step, speed: s.speed,
   stepLimit: s.stepLimit, runs: s.runs.map(r => [r.id, r.optimizer, r.scheduler, r.x, r.y]) });
@@ -186,10 +187,10 @@ try {
     await page.evaluate(() => { adamlab.resetToDefaults(); adamlab.pause(); });
     await page.waitForTimeout(100);
     const before = await state(page);
-    // The step limit field is the fifth row of the control column (below the speed slider, which
-    // a click would change); find it by where typing starts.
-    for (let y = 93; y < 125 && stepLimitY === null; y += 3) {
-      await page.mouse.click(60, y);
+    // The step limit field is the row below the speed slider (which a click would change), right
+    // of its label; find it by where typing starts.
+    for (let y = 104; y < 140 && stepLimitY === null; y += 3) {
+      await page.mouse.click(stepLimitX, y);
       await page.waitForTimeout(60);
       if ((await state(page)).uiTyping) stepLimitY = y;
     }
@@ -203,7 +204,7 @@ try {
     assert(after.uiError === 'invalid step limit: 0 (1 to 200000)', JSON.stringify(after.uiError));
     assert(after.stepLimit === before.stepLimit, `limit ${before.stepLimit} -> ${after.stepLimit}`);
     // A good value then applies and clears the message.
-    await page.mouse.click(60, stepLimitY, { delay: 100 });
+    await page.mouse.click(stepLimitX, stepLimitY, { delay: 100 });
     await page.waitForTimeout(60);
     await retype(page, '500');
     const good = await state(page);
@@ -215,21 +216,23 @@ try {
     await page.evaluate(() => { adamlab.setState('#run=adam:lr=0.05'); adamlab.pause(); adamlab.reset(); });
     await page.waitForTimeout(150);
     const before = await state(page);
-    // From the step limit field, Tab moves through the column's text fields and sliders: the next
-    // two are the selected run's lr slider (as a text field) and its exact-value box.
-    assert(stepLimitY !== null, 'step limit field not found by the previous check');
-    await page.mouse.click(60, stepLimitY, { delay: 100 });
+    // A click on the value beside the lr slider types the exact value.
+    const f = await page.evaluate(() => adamlab.layout().fields.lr);
+    assert(f, 'no lr field in the layout');
+    await page.mouse.click(f.left + f.width - 15, f.top + f.height / 2, { delay: 100 });
     await page.waitForTimeout(60);
-    await keys(page, ['Tab', 'Tab']);
-    assert((await state(page)).uiTyping, 'Tab did not reach a text field');
+    assert((await state(page)).uiTyping, 'a click on the value did not start typing');
     await retype(page, '-1');
     const after = await state(page);
     await page.mouse.move(600, 300);
     await page.waitForTimeout(100);
     await page.screenshot({ path: path.join(artifacts, 'hardening-ui-lr-error.png') });
-    assert(after.uiError === 'Invalid learning rate: -1', JSON.stringify(after.uiError));
+    // The refusal is shown beside the field (the field keeps the typed text to fix).
+    const edit = await page.evaluate(() => adamlab.layout().fieldEdit);
+    assert(edit.error.startsWith('Invalid learning rate: -1'), JSON.stringify(edit));
     assert(sceneOf(after) === sceneOf(before), 'the scene changed');
-    return `"${after.uiError}"`;
+    await keys(page, ['Escape']);
+    return `"${edit.error}"`;
   });
 
   // ------------------------------------------------------------------ postMessage

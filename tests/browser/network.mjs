@@ -124,10 +124,11 @@ try {
     await page.evaluate(() => { adamlab.setState('#mode=network'); adamlab.pause(); });
     await frames(page, 3);
     const before = taskOf(await state(page));
-    // The batch size field is the row below the parameter count (at 1280x800, about y = 576, below
-    // the lesson menu); found by where typing starts, from above (the seed field is the next row down).
+    // The batch size field is the row below the parameter count (at 1280x800, about y = 652, below
+    // the undo buttons and the lesson menu); found by where typing starts, from above (the seed
+    // field is the next row down).
     let found = null;
-    for (let y = 566; y <= 590 && found === null; y += 3) {
+    for (let y = 640; y <= 666 && found === null; y += 3) {
       await page.mouse.move(200, y);
       await page.mouse.down();
       await frames(page, 2);

@@ -122,7 +122,7 @@ await check('run names round values as typed (3 significant digits), the values 
   return label;
 });
 
-// Types into the selected run's field: double-click the track (or Ctrl+click), then keys.
+// Types into the selected run's field: click the value beside the track (or Ctrl+click it), then keys.
 async function typeInto(key, text, how) {
   const f = await page.evaluate(k => adamlab.layout().fields[k], key);
   assert(f, `no field ${key}`);
@@ -133,14 +133,8 @@ async function typeInto(key, text, how) {
     await frames(page, 2);
     await page.keyboard.up('Control');
   } else {
-    // A real double-click, each event in its own frame (ImGui 1.86 samples the mouse per frame).
-    await page.mouse.move(x, y);
-    for (let i = 0; i < 2; i++) {
-      await page.mouse.down();
-      await frames(page, 1);
-      await page.mouse.up();
-      await frames(page, 1);
-    }
+    // A click on the value beside the track (the field's right end) types the exact value.
+    await page.mouse.click(f.left + f.width - 15, y, { delay: 80 });
   }
   await frames(page, 2);
   const L = await page.evaluate(() => adamlab.layout());
@@ -155,7 +149,7 @@ await check('a refused typed value shows its message beside the field; the run a
   const id = await page.evaluate(() => { const id = adamlab.getState().runs[0].id; adamlab.selectRun(id); adamlab.pause(); return id; });
   await frames(page, 3);
   const before = await page.evaluate(() => ({ s: adamlab.getState(), L: adamlab.layout() }));
-  await typeInto('lr', '-1', 'double');
+  await typeInto('lr', '-1', 'value');
   const after = await page.evaluate(() => ({ s: adamlab.getState(), L: adamlab.layout() }));
   const spec = s => s.runs.find(r => r.id === id).optimizer;
   assert(after.L.fieldEdit.error.includes('Invalid learning rate: -1'), `error ${JSON.stringify(after.L.fieldEdit)}`);

@@ -13,6 +13,7 @@ function comparable(s) {
   c.selected = ids.indexOf(c.selected);
   if (c.anatomy) c.anatomy.run = ids.indexOf(c.anatomy.run);
   for (const r of c.runs) delete r.id;
+  delete c.undo;  // the page's own history: a link carries the scene, not how it was reached
   return c;
 }
 

@@ -155,7 +155,7 @@ await check('Ctrl+Z while typing in a text field undoes the typing, not the scen
   // A text field of the control column: the step limit box (found where a click starts typing).
   let found = null;
   for (let y = 60; y < 260 && found === null; y += 4) {
-    await page.mouse.click(60, y);
+    await page.mouse.click(200, y);
     await page.waitForTimeout(50);
     const s = await state(page);
     if (s.uiTyping) found = y;
