@@ -216,11 +216,14 @@ try {
     await page.evaluate(() => { adamlab.setState('#run=adam:lr=0.05'); adamlab.pause(); adamlab.reset(); });
     await page.waitForTimeout(150);
     const before = await state(page);
-    // A click on the value beside the lr slider types the exact value.
+    // A click on the value beside the lr slider types the exact value (at 800x600 the run's
+    // options are below the fold: a taller page shows them).
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForTimeout(400);
     const f = await page.evaluate(() => adamlab.layout().fields.lr);
     assert(f, 'no lr field in the layout');
     await page.mouse.click(f.left + f.width - 15, f.top + f.height / 2, { delay: 100 });
-    await page.waitForTimeout(60);
+    await page.waitForTimeout(300);  // text mode takes the keyboard in the frame after the click
     assert((await state(page)).uiTyping, 'a click on the value did not start typing');
     await retype(page, '-1');
     const after = await state(page);
@@ -232,6 +235,8 @@ try {
     assert(edit.error.startsWith('Invalid learning rate: -1'), JSON.stringify(edit));
     assert(sceneOf(after) === sceneOf(before), 'the scene changed');
     await keys(page, ['Escape']);
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.waitForTimeout(400);
     return `"${edit.error}"`;
   });
 
