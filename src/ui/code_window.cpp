@@ -4,6 +4,8 @@
 #include <cctype>
 #include <utility>
 
+#include "ui/fonts.h"
+
 namespace adamlab::ui {
 namespace {
 
@@ -190,6 +192,7 @@ void CodeWindow::draw(ImVec2 display, bool touch) {
     ImGui::SetScrollY(ImGui::GetScrollY() - d.y);
     ImGui::SetScrollX(ImGui::GetScrollX() - d.x);
   }
+  ImGui::PushFont(mono_font());  // code reads aligned: indentation and columns
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, ImGui::GetStyle().ItemSpacing.y * 0.5f));
   ImGuiListClipper clipper;  // draws only the lines in view: a network script has thousands
   clipper.Begin(static_cast<int>(lines_.size()));
@@ -206,6 +209,7 @@ void CodeWindow::draw(ImVec2 display, bool touch) {
     }
   }
   ImGui::PopStyleVar();
+  ImGui::PopFont();
   ImGui::EndChild();
   ImGui::PopStyleColor();
   ImGui::End();
