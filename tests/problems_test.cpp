@@ -167,7 +167,7 @@ TEST(ProblemRegistry, NamesAreTheTwelveProblems) {
 TEST(ProblemRegistry, UnknownNameListsTheKnownOnes) {
   EXPECT_EQ(rejection("foo"),
             "unknown problem 'foo' (known: rosenbrock, beale, himmelblau, booth, rastrigin, ackley, quadratic, "
-            "saddle, styblinski_tang, goldstein_price, matyas, three_hump_camel)");
+            "saddle, styblinski_tang, goldstein_price, matyas, three_hump_camel, or expr:FUNCTION of x and y)");
 }
 
 TEST(ProblemRegistry, KeylessProblemsRejectAnyKey) {

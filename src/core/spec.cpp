@@ -71,6 +71,10 @@ Spec parse_spec(const std::string& text) {
   if (!is_identifier(spec.name)) throw Error("invalid name '" + spec.name + "' in spec '" + text + "'");
   if (colon == std::string::npos) return spec;
   const std::string rest = text.substr(colon + 1);
+  if (spec.name == kVerbatimSpecName) {  // a typed function: commas and '=' are its own
+    spec.params.emplace_back("", rest);
+    return spec;
+  }
   if (rest.empty()) throw Error("nothing after ':' in spec '" + text + "'");
   std::size_t begin = 0;
   while (true) {
@@ -91,6 +95,8 @@ Spec parse_spec(const std::string& text) {
 }
 
 std::string to_string(const Spec& spec) {
+  if (spec.name == kVerbatimSpecName && spec.params.size() == 1 && spec.params[0].first.empty())
+    return spec.name + ":" + spec.params[0].second;
   std::string out = spec.name;
   for (std::size_t i = 0; i < spec.params.size(); ++i) {
     out += i == 0 ? ':' : ',';

@@ -1,7 +1,9 @@
 #pragma once
 // The one grammar for optimizers, schedulers and problems, shared by the CLI, the URL state and
-// the JS API:  name  |  name:key=value,key=value,...
+// the JS API:  name  |  name:key=value,key=value,...  |  expr:TEXT
 // Numbers are plain decimals (no inf/nan/hex/spaces) so a spec survives a URL and JavaScript.
+// `expr:` is followed by a typed function (expr/definition.h), kept verbatim as the one parameter
+// with an empty key: its commas and '=' belong to it.
 #include <cstdint>
 #include <set>
 #include <string>
@@ -9,6 +11,8 @@
 #include <vector>
 
 namespace adamlab {
+
+inline constexpr const char* kVerbatimSpecName = "expr";
 
 struct Spec {
   std::string name;

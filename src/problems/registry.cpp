@@ -2,6 +2,7 @@
 #include <utility>
 
 #include "core/error.h"
+#include "problems/expr_problem.h"
 #include "problems/function_problem.h"
 #include "problems/functions.h"
 #include "problems/problem.h"
@@ -48,11 +49,16 @@ std::vector<std::string> problem_names() {
 }
 
 std::unique_ptr<Problem> make_problem(const Spec& spec) {
+  if (spec.name == kExprProblemName) {
+    if (spec.params.size() != 1 || !spec.params[0].first.empty())
+      throw Error("expr needs a function after 'expr:', e.g. expr:x^2+10*y^2");
+    return std::make_unique<ExprProblem>(spec.params[0].second);
+  }
   for (const auto& entry : registry())
     if (entry.first == spec.name) return entry.second(spec);
   std::string known;
   for (const auto& entry : registry()) known += (known.empty() ? "" : ", ") + entry.first;
-  throw Error("unknown problem '" + spec.name + "' (known: " + known + ")");
+  throw Error("unknown problem '" + spec.name + "' (known: " + known + ", or expr:FUNCTION of x and y)");
 }
 
 }  // namespace adamlab

@@ -1,0 +1,44 @@
+#pragma once
+// A parsed function compiled once to a flat instruction list, evaluated over blocks of points
+// with exact gradients by reverse-mode automatic differentiation on that list (each operation's
+// derivative as torch 1.13's autograd writes it, derivatives.yaml). No tree walk and no
+// allocation per evaluation: a point is a block of one, so one point and many points run the
+// same arithmetic and agree bit for bit.
+#include <cstddef>
+#include <vector>
+
+#include "expr/ops.h"
+#include "expr/syntax.h"
+
+namespace adamlab::expr {
+
+struct Instruction {
+  Op op = Op::constant;
+  int a = -1, b = -1;  // operand slots (earlier instructions)
+  double value = 0;    // Op::constant
+};
+
+class Program {
+ public:
+  // Constant subexpressions are folded with the same arithmetic evaluation uses, and x^2, x^3
+  // become a product (as torch's pow kernel does for these exponents).
+  explicit Program(const Tree& tree);
+
+  double value(double x, double y) const;
+  void value_and_gradient(double x, double y, double& value, double& gx, double& gy) const;
+  // n points; any output pointer may be null (then that output is skipped).
+  void evaluate(const double* x, const double* y, std::size_t n, double* value, double* gx, double* gy) const;
+
+  const std::vector<Instruction>& code() const { return code_; }  // x is slot 0, y slot 1
+  int result() const { return result_; }                          // the slot holding f(x, y)
+
+ private:
+  void block(const double* x, const double* y, int m, double* value, double* gx, double* gy) const;
+  std::vector<Instruction> code_;
+  int result_ = 0;
+};
+
+// Forward value of one operation: the folding and the evaluator share it.
+double apply(Op op, double a, double b);
+
+}  // namespace adamlab::expr
