@@ -197,6 +197,15 @@ def expr_helper_gaps(cli):
         return (math.isnan(u) and math.isnan(v)) or (u == v and math.copysign(1, u) == math.copysign(1, v))
 
     gaps = []
+    # A typed function's constants are written as repr() writes them, so they read back exactly.
+    consts = "x*0.1 + y*1e-300 + x*123456789.123 + y*5e-324 + x*1e22 + 2.5e-7*y + 1/3*x + 1e16*y - 0.3*x"
+    script = subprocess.run([cli, "trace", "--problem", "expr:" + consts, "--start", "1,1", "--optimizer", "sgd:lr=0.1",
+                             "--steps", "0", "--format", "pytorch"], check=True, capture_output=True, text=True).stdout
+    body = script[script.index("def value(x, y):"):script.index("def gradient(x, y):")]
+    literals = re.findall(r"(?<![\w.])\d[\d.]*(?:e[-+]?\d+)?", body)
+    if len(literals) < 9:
+        gaps.append(f"expected 9 constants in {body!r}")
+    gaps += [f"literal {t} is not repr {float(t)!r}" for t in literals if repr(float(t)) != t]
     for name, c_name in unary.items():
         ref = c_fn(c_name, 1)
         for a in specials:
