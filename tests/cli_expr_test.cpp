@@ -115,6 +115,8 @@ TEST(CliExpr, TheCaretStaysUnderTheMistakeWithTabsNonAsciiAndLongTexts) {
 }
 
 TEST(CliExpr, HelpDocumentsTheGrammarEveryFunctionItsKinksAndAnExample) {
+  const CliResult main_help = run_cli({"--help"});
+  EXPECT_NE(main_help.out.find("--problem 'expr:"), std::string::npos) << main_help.out;
   const CliResult r = run_cli({"trace", "--help"});
   ASSERT_EQ(r.code, 0);
   for (const char* s : {"expr:FUNCTION", "view=XMIN,XMAX,YMIN,YMAX", "start=X,Y", "minimum=X,Y", "NAME=VALUE",

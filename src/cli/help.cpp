@@ -148,7 +148,8 @@ std::string main_help() {
          "  adamlab train --help     details of train: datasets, the model spec\n"
          "  adamlab --help\n"
          "\n"
-         "A SPEC is `name` or `name:key=value,...`, e.g. adam:lr=0.05,beta1=0.8 or rosenbrock:b=10.\n"
+         "A SPEC is `name` or `name:key=value,...`, e.g. adam:lr=0.05,beta1=0.8 or rosenbrock:b=10; a problem\n"
+         "may also be a function you type, e.g. --problem 'expr:sin(x)*cos(y) + 0.1*(x^2 + y^2)' (trace --help).\n"
          "Exit codes: 0 success (a run that diverges still prints its rows), 2 bad input.\n";
 }
 
