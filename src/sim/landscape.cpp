@@ -74,21 +74,17 @@ LandscapeRaster landscape_raster(const Problem& problem, const Rect& rect, int w
   const std::size_t n = static_cast<std::size_t>(r.width) * r.height;
   const double dx = (rect.xmax - rect.xmin) / r.width, dy = (rect.ymax - rect.ymin) / r.height;
 
-  // A row at a time through the problem's batch interface (bit-identical to value(x, y)): one
-  // virtual call per row, and a typed function runs its compiled program over the whole row.
+  // The whole grid through the problem's batch interface (bit-identical to value(x, y)): a typed
+  // function runs its compiled program, computing what depends on x or y alone once per column
+  // or row.
   std::vector<double> loss(n);
-  double lowest = std::numeric_limits<double>::infinity();
-  Eigen::ArrayXd xs(r.width), ys(r.width);
+  Eigen::ArrayXd xs(r.width), ys(r.height);
   for (int i = 0; i < r.width; ++i) xs[i] = rect.xmin + (i + 0.5) * dx;
-  for (int j = 0; j < r.height; ++j) {
-    ys.setConstant(rect.ymax - (j + 0.5) * dy);
-    const Eigen::ArrayXd row = problem.values(xs, ys);
-    double* out = loss.data() + static_cast<std::size_t>(j) * r.width;
-    for (int i = 0; i < r.width; ++i) {
-      out[i] = row[i];
-      if (std::isfinite(row[i])) lowest = std::min(lowest, row[i]);
-    }
-  }
+  for (int j = 0; j < r.height; ++j) ys[j] = rect.ymax - (j + 0.5) * dy;
+  problem.grid_values(xs, ys, loss.data());
+  double lowest = std::numeric_limits<double>::infinity();
+  for (const double v : loss)
+    if (std::isfinite(v)) lowest = std::min(lowest, v);
   // The base of the log scale: f* if the problem has a finite one, else the lowest loss in view.
   r.base_is_fstar = std::isfinite(r.min_value);
   r.base = r.base_is_fstar ? r.min_value : (std::isfinite(lowest) ? lowest : 0.0);
