@@ -198,25 +198,34 @@ void Program::evaluate_grid(const double* xs, std::size_t nx, const double* ys, 
     for (int i = 0; i < count; ++i)
       if (depends(i, Dependence::x)) std::copy(row(i), row(i) + m, column(i) + off);
   }
-  thread_local std::vector<double> per_row;
-  per_row.resize(static_cast<std::size_t>(count));
+  // Constants and the current row's y-alone values, broadcast to a block once (per call / per
+  // row); each block then runs only what depends on both, reading the others in place.
+  thread_local std::vector<double> broadcast;
+  broadcast.resize(static_cast<std::size_t>(count) * kBlock);
+  auto spread = [&](int slot) { return broadcast.data() + static_cast<std::ptrdiff_t>(slot) * kBlock; };
+  for (int i = 0; i < count; ++i)
+    if (depends(i, Dependence::none)) std::fill(spread(i), spread(i) + kBlock, code_[i].value);
   for (std::size_t j = 0; j < ny; ++j) {
-    // y alone: once per row.
     forward(code_, F, 1, nullptr, ys + j, [&](int i) { return depends(i, Dependence::y) || depends(i, Dependence::none); });
     for (int i = 0; i < count; ++i)
-      if (depends(i, Dependence::y)) per_row[i] = row(i)[0];
+      if (depends(i, Dependence::y)) std::fill(spread(i), spread(i) + kBlock, row(i)[0]);
     for (std::size_t off = 0; off < nx; off += kBlock) {
       const int m = static_cast<int>(std::min<std::size_t>(kBlock, nx - off));
-      for (int i = 0; i < count; ++i) {
-        switch (depends_[i]) {
-          case Dependence::none: std::fill(row(i), row(i) + m, code_[i].value); break;
-          case Dependence::x: std::copy(column(i) + off, column(i) + off + m, row(i)); break;
-          case Dependence::y: std::fill(row(i), row(i) + m, per_row[i]); break;
-          case Dependence::both: break;
+      auto operand = [&](int slot) -> const double* {
+        switch (depends_[slot]) {
+          case Dependence::both: return row(slot);
+          case Dependence::x: return column(slot) + off;
+          default: return spread(slot);
         }
+      };
+      for (int i = 0; i < count; ++i) {
+        if (!depends(i, Dependence::both)) continue;
+        const Instruction& ins = code_[i];
+        forward_one(ins, m, row(i), ins.a >= 0 ? operand(ins.a) : nullptr, ins.b >= 0 ? operand(ins.b) : nullptr,
+                    nullptr, nullptr);
       }
-      forward(code_, F, m, nullptr, nullptr, [&](int i) { return depends(i, Dependence::both); });
-      std::copy(row(result_), row(result_) + m, out + j * nx + off);
+      const double* result = operand(result_);
+      std::copy(result, result + m, out + j * nx + off);
     }
   }
 }
