@@ -22,6 +22,8 @@ const char* const kProblems[] = {
     "expr:(1-x)^2+a*(y-x^2)^2;a=100;view=-2,2,-1,3",
     "expr:sin(x)*cos(y)+0.1*(x^2+y^2)+exp(-((x-1)^2+(y+0.5)^2))-0.5*tanh(x*y)",
     "expr:sin(x)*cos(y)+0.1*(x^2+y^2)",  // the newcomer's function (issue 13)
+    "expr:tanh(4*(x^2+y^2-2))+0.02*(x^2+y^2)",      // the editor's "cliff" example
+    "expr:x^2+y^2+0.3*sin(8*x)*sin(8*y);view=-2,2,-2,2",  // its "noisy bowl"
 };
 
 // Loss on the 512 x 512 cell centres, as sim/landscape.cpp samples them (Problem::grid_values).
@@ -39,7 +41,7 @@ void BM_RasterValues(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * kSide * kSide);
   state.SetLabel(kProblems[state.range(0)]);
 }
-BENCHMARK(BM_RasterValues)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RasterValues)->DenseRange(0, 5)->Unit(benchmark::kMillisecond);
 
 // The whole raster the canvas uploads: evaluation, log scale, colours and 14 contour levels.
 void BM_RasterWhole(benchmark::State& state) {
@@ -51,7 +53,7 @@ void BM_RasterWhole(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * kSide * kSide);
   state.SetLabel(kProblems[state.range(0)]);
 }
-BENCHMARK(BM_RasterWhole)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RasterWhole)->DenseRange(0, 5)->Unit(benchmark::kMillisecond);
 
 // Parse + compile, what each keystroke in the editor costs before the raster.
 void BM_ExprCompile(benchmark::State& state) {
