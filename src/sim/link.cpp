@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "core/error.h"
+#include "core/percent.h"
 #include "core/split.h"
 #include "optim/optimizer.h"
 #include "sched/scheduler.h"
@@ -26,13 +27,6 @@ using link_pieces::attempt;
 using link_pieces::fragment_of;
 using link_pieces::join;
 using link_pieces::Piece;
-
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 std::string canonical_spec(const std::string& kind, const Spec& spec) {
   if (kind == "optimizer") return to_string(make_optimizer(spec)->spec());
@@ -398,18 +392,7 @@ std::vector<std::string> summarize_link_errors(const std::vector<std::string>& e
   for (std::size_t i = 0; i < errors.size() && i < kMaxLinkErrors; ++i) {
     // Control characters (a decoded %00 or %0A) go back to their escapes: a message stays one
     // readable line, and a NUL cannot end it early in C strings or ImGui.
-    std::string e;
-    for (const char c : errors[i]) {
-      const auto u = static_cast<unsigned char>(c);
-      if (u < 0x20 || u == 0x7f) {
-        static const char* const kHex = "0123456789ABCDEF";
-        e += '%';
-        e += kHex[u >> 4];
-        e += kHex[u & 15];
-      } else {
-        e += c;
-      }
-    }
+    std::string e = percent_encode(errors[i], [](unsigned char u) { return u < 0x20 || u == 0x7f; });
     if (e.size() > kMaxLinkErrorChars) {
       std::size_t cut = kMaxLinkErrorChars - 3;
       while (cut > 0 && (static_cast<unsigned char>(e[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters

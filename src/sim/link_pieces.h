@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/percent.h"
+
 namespace adamlab::link_pieces {
 
 struct Piece {
@@ -33,22 +35,10 @@ inline std::string fragment_of(const std::string& input) {
 // %XX; everything else stays as typed, so `expr:x^2+10*y^2;a=1` reads as it was written ('+'
 // stays '+': a link never decodes it as a space). percent_decode (sim/link.h) inverts it.
 inline std::string escape_value(const std::string& value) {
-  static const char* const kHex = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(value.size());
-  for (const char c : value) {
-    const auto u = static_cast<unsigned char>(c);
-    const bool escape = u <= 0x20 || u >= 0x7f || c == '%' || c == '&' || c == '#' || c == '"' || c == '<' ||
-                        c == '>' || c == '`' || c == '\\' || c == '{' || c == '}' || c == '|';
-    if (escape) {
-      out += '%';
-      out += kHex[u >> 4];
-      out += kHex[u & 15];
-    } else {
-      out += c;
-    }
-  }
-  return out;
+  return percent_encode(value, [](unsigned char u) {
+    return u <= 0x20 || u >= 0x7f || u == '%' || u == '&' || u == '#' || u == '"' || u == '<' || u == '>' ||
+           u == '`' || u == '\\' || u == '{' || u == '}' || u == '|';
+  });
 }
 
 // Runs the validating call and turns any failure into "<piece>: <why>".

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/percent.h"
 #include "nn/net_sweep.h"
 
 namespace adamlab {
@@ -50,25 +51,7 @@ std::string rest_of_line(std::istream& in) {
 // A spec on one line: a typed function (expr:TEXT) may hold newlines, tabs and any byte, so '%'
 // and control characters travel as %XX and come back exactly.
 std::string escape_line(const std::string& text) {
-  static const char* const kHex = "0123456789ABCDEF";
-  std::string out;
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7f || c == '%') {
-      out += '%';
-      out += kHex[u >> 4];
-      out += kHex[u & 15];
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
+  return percent_encode(text, [](unsigned char u) { return u < 0x20 || u == 0x7f || u == '%'; });
 }
 
 std::string unescape_line(const std::string& text) {
@@ -78,7 +61,7 @@ std::string unescape_line(const std::string& text) {
       out += text[i];
       continue;
     }
-    const int hi = i + 2 < text.size() ? hex_value(text[i + 1]) : -1, lo = hi >= 0 ? hex_value(text[i + 2]) : -1;
+    const int hi = i + 2 < text.size() ? hex_digit(text[i + 1]) : -1, lo = hi >= 0 ? hex_digit(text[i + 2]) : -1;
     if (lo < 0) throw Error("sweep wire: bad escape in '" + text + "'");
     out += static_cast<char>(hi * 16 + lo);
     i += 2;
