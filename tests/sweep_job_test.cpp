@@ -52,17 +52,21 @@ void expect_same(double a, double b) {
   }
 }
 
+void expect_every_cell_is_its_scalar_run(const adamlab::SweepConfig& c) {
+  adamlab::SweepJob job(c);
+  job.advance(1'000'000'000);
+  ASSERT_TRUE(job.done());
+  for (std::size_t iy = 0; iy < job.y_values().size(); ++iy)
+    for (std::size_t ix = 0; ix < job.x_values().size(); ++ix) {
+      const double m = job.metric()[iy * job.x_values().size() + ix];
+      expect_same(m, scalar_metric(c, job.x_values()[ix], job.y_values()[iy], 0));
+    }
+}
+
 TEST(SweepJob, EveryMetricEqualsTheScalarRunOfEachCell) {
   for (const char* metric : {"final_loss", "best_loss", "steps_to:0.5", "diverged"}) {
     const auto c = config(metric);
-    adamlab::SweepJob job(c);
-    job.advance(1'000'000'000);
-    ASSERT_TRUE(job.done());
-    for (std::size_t iy = 0; iy < job.y_values().size(); ++iy)
-      for (std::size_t ix = 0; ix < job.x_values().size(); ++ix) {
-        const double m = job.metric()[iy * job.x_values().size() + ix];
-        expect_same(m, scalar_metric(c, job.x_values()[ix], job.y_values()[iy], 0));
-      }
+    expect_every_cell_is_its_scalar_run(c);
   }
 }
 
@@ -156,14 +160,7 @@ TEST(SweepJob, ATypedFunctionSweepEqualsTheScalarRunOfEachCell) {
       c.problem = adamlab::parse_spec(problem);
       c.start = {1.5, 1.25};
       c.steps = 60;
-      adamlab::SweepJob job(c);
-      job.advance(1'000'000'000);
-      ASSERT_TRUE(job.done());
-      for (std::size_t iy = 0; iy < job.y_values().size(); ++iy)
-        for (std::size_t ix = 0; ix < job.x_values().size(); ++ix) {
-          const double m = job.metric()[iy * job.x_values().size() + ix];
-          expect_same(m, scalar_metric(c, job.x_values()[ix], job.y_values()[iy], 0));
-        }
+      expect_every_cell_is_its_scalar_run(c);
     }
   }
   auto c = config("best_loss");
