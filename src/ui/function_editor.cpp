@@ -186,7 +186,11 @@ void FunctionEditor::draw_parts(const Scene& scene, CommandQueue& commands, bool
       return;
     }
   }
-  const float label_w = ImGui::CalcTextSize("minimum  ").x + ImGui::GetFrameHeight();
+  // One label column for every row; the widest is the minimum's checkbox with its label.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float label_w = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize("minimum").x;
+  for (const auto& c : d.constants) label_w = std::max(label_w, ImGui::CalcTextSize(c.first.c_str()).x);
+  label_w += style.WindowPadding.x + style.ItemSpacing.x;
   ImGui::BeginDisabled(!editable);
   bool changed = false;
 
