@@ -309,5 +309,41 @@ await check('getState().problem is the canonical spec; setProblem accepts it bac
   return s.problem;
 });
 
+await check('the editor\'s parts sit inside the control column, one under another, none overlapping', async () => {
+  await page.evaluate(() => adamlab.setProblem('expr:a*(y-x^2)^2 + (1-x)^2; a=100; minimum=1,1'));
+  await typeFunction(page, 'a*(y-x^2)^2 + (1-x)^2; a=100; minimum=1,1 +');  // a trailing mistake: message and caret shown
+  const L = await layout(page);
+  const e = L.functionEditor;
+  const parts = { field: e.field, caret: e.caret, message: e.message, a: e.constants.a, ...e.examples };
+  const inside = (r, m) => r.left >= m.left - 0.5 && r.left + r.width <= m.left + m.width + 0.5;
+  const overlaps = (a, b) => a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+  for (const [k, r] of Object.entries(parts)) {
+    assert(r, `${k} missing`);
+    assert(inside(r, L.controls), `${k} ${JSON.stringify(r)} leaves the controls ${JSON.stringify(L.controls)}`);
+  }
+  const names = Object.keys(parts);
+  for (let i = 0; i < names.length; i++)
+    for (let j = i + 1; j < names.length; j++)
+      assert(!overlaps(parts[names[i]], parts[names[j]]), `${names[i]} overlaps ${names[j]}`);
+  await press(page, 'Enter');
+  return `${names.length} parts; ${e.error}`;
+});
+
+await check('an embed of a typed function draws its map (no editor)', async () => {
+  const F = encodeURIComponent('sin(x)*cos(y)+0.1*(x^2+y^2);view=-4,4,-4,4;start=-3,2.5');
+  const embed = await open({ viewport: { width: 480, height: 320 } }, 'embed', `#embed=1&problem=expr:${F}`);
+  await frames(embed, 4);
+  const s = await state(embed);
+  const L = await layout(embed);
+  assert(s.problem === 'expr:sin(x)*cos(y)+0.1*(x^2+y^2);view=-4,4,-4,4;start=-3,2.5', s.problem);
+  assert(!L.functionEditor.shown && L.map.width >= 470 && L.map.height >= 300, JSON.stringify({ map: L.map, editor: L.functionEditor.shown }));
+  const px = await pixels(embed, mapCentre(L.map, 0.5, 0.5));
+  const colourful = share(px, p => Math.max(...p) - Math.min(...p) > 60);  // viridis, not the dark page
+  assert(colourful > 0.8, `${(colourful * 100).toFixed(0)}% of the map's middle is coloured`);
+  await embed.screenshot({ path: path.join(artifacts, 'expr-embed-480x320.png') });
+  await embed.close();
+  return `map ${L.map.width}x${L.map.height}, ${(colourful * 100).toFixed(0)}% coloured`;
+});
+
 await checkNoConsoleMessages();
 finish(caretNote ? [`caret: ${caretNote}`] : []);
