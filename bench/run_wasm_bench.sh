@@ -43,9 +43,9 @@ compile() {  # src flags...
 export -f compile; export out
 
 objs=$( (ls "$gb"/src/*.cc | grep -v benchmark_main | xargs -P2 -I{} bash -c "compile {} $gbflags";
-         ls src/core/*.cpp src/optim/*.cpp src/problems/*.cpp src/sched/*.cpp src/batch/*.cpp src/sim/run.cpp \
-            src/sim/noise.cpp src/sim/palette.cpp src/sim/sweep.cpp src/nn/*.cpp src/data/*.cpp bench/scalar_baseline.cpp bench/batch_bench.cpp \
-            bench/vector_bench.cpp bench/nn_bench.cpp bench/net_sweep_bench.cpp "$gb"/src/benchmark_main.cc |
+         ls src/core/*.cpp src/expr/*.cpp src/optim/*.cpp src/problems/*.cpp src/sched/*.cpp src/batch/*.cpp src/sim/run.cpp \
+            src/sim/noise.cpp src/sim/palette.cpp src/sim/sweep.cpp src/sim/landscape.cpp src/sim/colormap.cpp src/nn/*.cpp src/data/*.cpp bench/scalar_baseline.cpp bench/batch_bench.cpp \
+            bench/vector_bench.cpp bench/expr_bench.cpp bench/nn_bench.cpp bench/net_sweep_bench.cpp "$gb"/src/benchmark_main.cc |
            xargs -P2 -I{} bash -c "compile {} $cxx -I$gb/include") )
 em++ $common $objs -o "$out/adamlab_bench.js" -sENVIRONMENT=node -sSINGLE_FILE=1 -sALLOW_MEMORY_GROWTH=1 \
   -sMAXIMUM_MEMORY=4GB -fexceptions

@@ -168,6 +168,25 @@ TEST(ExprProgram, ManyPointsEqualOnePointBitForBit) {
   }
 }
 
+TEST(ExprProgram, AGridEqualsEachPointBitForBit) {
+  // Parts on x alone, on y alone, constants and mixed, a bare variable, a constant result.
+  const char* texts[] = {"sin(x)*cos(y) + 0.1*(x^2+y^2)", "exp(-((x-1)^2+(y+0.5)^2)) - 0.5*tanh(x*y) + log(y)",
+                         "x", "y", "3", "x^2 + 2", "atan2(y, x) + max(x, 1) * min(y, 2)"};
+  Eigen::ArrayXd xs(131), ys(7);  // columns span two blocks and a partial one
+  for (int i = 0; i < xs.size(); ++i) xs[i] = -2 + 4.0 * i / 131;
+  for (int j = 0; j < ys.size(); ++j) ys[j] = 1.5 - 0.45 * j;
+  for (const char* text : texts) {
+    const ExprProblem p(text);
+    std::vector<double> grid(static_cast<std::size_t>(xs.size() * ys.size()));
+    p.grid_values(xs, ys, grid.data());
+    for (int j = 0; j < ys.size(); ++j)
+      for (int i = 0; i < xs.size(); ++i) {
+        const double a = grid[static_cast<std::size_t>(j * xs.size() + i)], b = p.value(xs[i], ys[j]);
+        ASSERT_TRUE(a == b || (std::isnan(a) && std::isnan(b))) << text << " at " << i << "," << j;
+      }
+  }
+}
+
 TEST(ExprProgram, ConstantsAreFoldedAndSmallPowersBecomeProducts) {
   const ExprProblem p("2*3*x + x^2 + y^3");
   int constants = 0, squares = 0, cubes = 0, pows = 0;

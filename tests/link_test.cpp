@@ -1,6 +1,7 @@
 // Scene links: the URL hash grammar, its round trip, its error reports, and applying it to a Scene.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <set>
 #include <string>
 #include <vector>
@@ -544,6 +545,98 @@ TEST(Link, NeverThrowsOnGarbage) {
                                std::string("\xff\xfe=\x01"), std::string("#preset=momentum&preset=adam")}) {
     EXPECT_NO_THROW(parse_link(s)) << s;
   }
+}
+
+// Typed functions (problem=expr:...): the text survives the link whatever it holds, reads as
+// typed where a URL allows it, and a mistake is reported with its column.
+TEST(LinkExpr, ScenesWithTypedFunctionsRoundTripExactly) {
+  const std::vector<std::string> problems = {
+      "expr:sin(x)*cos(y)+0.1*(x^2+y^2)",
+      "expr:a*(y - x^2)^2 + (1-x)^2; a=100; view=-2,2,-1,3; start=-1.5,2; minimum=1,1",
+      "expr:\tabs(x)+max(y, -y)\n; k=1e-3",                 // tabs and newlines are whitespace to it
+      "expr:x^2+y^2; view=-3,3,-3,3; c=+2.5e+1",           // '+' in numbers stays a '+'
+      "expr:atan2(y,x)/pi + e^-x;start=0.5,0.25",
+  };
+  for (const std::string& problem : problems) {
+    SceneLink L;
+    L.problem = problem;
+    L.start = Eigen::Vector2d(0.5, -0.25);
+    L.runs = {{"adam:lr=0.05", "cosine:T_max=100", true, -1}, {"sgd:lr=0.01", "", false, 3}};
+    L.limit = 500;
+    const std::string text = to_link(L);
+    for (const char c : text) {  // nothing a fragment cannot carry, nothing the link grammar reads
+      const auto u = static_cast<unsigned char>(c);
+      EXPECT_TRUE(u > 0x20 && u < 0x7f && c != '"' && c != '<' && c != '>' && c != '`' && c != '\\') << text;
+    }
+    EXPECT_EQ(text.find('#', 1), std::string::npos) << text;
+    const ParsedLink p = parse_link(text);
+    EXPECT_TRUE(p.errors.empty()) << text << "\n" << dump(p.errors);
+    EXPECT_TRUE(p.link == L) << text << "\n -> " << p.link.problem.value_or("(none)");
+    EXPECT_EQ(to_link(p.link), text);
+    // Pasted as a full URL too.
+    EXPECT_TRUE(parse_link("https://example.org/adamlab/?x=1" + text).link == L) << text;
+  }
+}
+
+TEST(LinkExpr, TheLinkReadsAsTypedAndEscapesOnlyWhatItMust) {
+  SceneLink L;
+  L.problem = "expr:a*(y-x^2)^2+(1-x)^2;a=100;start=-1.5,2";
+  EXPECT_EQ(to_link(L), "#problem=expr:a*(y-x^2)^2+(1-x)^2;a=100;start=-1.5,2");
+  L.problem = "expr:sin(x) + 100%x & #y";  // not a valid function: only the escaping is checked here
+  EXPECT_EQ(to_link(L), "#problem=expr:sin(x)%20+%20100%25x%20%26%20%23y");
+  L.problem = "expr:\"<x>\"`\xc3\xa9\x7f";
+  EXPECT_EQ(to_link(L), "#problem=expr:%22%3Cx%3E%22%60%C3%A9%7F");
+}
+
+TEST(LinkExpr, AHandTypedPercentEncodedLinkLoads) {
+  const ParsedLink p =
+      parse_link("#problem=expr%3Aa*sin(x)%20*%20cos(y)%2B0.1*(x%5E2%2By%5E2)%3B%20a%3D2%3B%20start%3D1%2C1&run=adam:lr=0.1");
+  ASSERT_TRUE(p.errors.empty()) << dump(p.errors);
+  EXPECT_EQ(p.link.problem.value_or(""), "expr:a*sin(x) * cos(y)+0.1*(x^2+y^2); a=2; start=1,1");
+  Scene scene;
+  const AppliedLink applied = load_link(p.link, scene);
+  EXPECT_TRUE(applied.errors.empty()) << dump(applied.errors);
+  EXPECT_EQ(scene.problem_spec(), "expr:a*sin(x)*cos(y)+0.1*(x^2+y^2);a=2;start=1,1");  // canonical
+  EXPECT_EQ(scene.start(), Eigen::Vector2d(1, 1));  // the function's own start
+  EXPECT_EQ(scene.problem().value(1, 1), 2 * std::sin(1.0) * std::cos(1.0) + 0.1 * (1.0 * 1.0 + 1.0 * 1.0));
+}
+
+TEST(LinkExpr, ABadFunctionIsReportedWithItsColumnAndTheRestLoads) {
+  const ParsedLink p = parse_link("#problem=expr:sin(x*cos(y)%20+%201&run=adam:lr=0.1&start=1,2");
+  EXPECT_TRUE(has_error(p.errors,
+                        "problem=expr:sin(x*cos(y) + 1: expected ')' at column 17 to close the '(' at column 4"))
+      << dump(p.errors);
+  EXPECT_FALSE(p.link.problem);
+  EXPECT_EQ(p.link.runs.size(), 1u);
+  EXPECT_TRUE(p.link.start);
+  const ParsedLink q = parse_link("#problem=expr:a*x^2;b=1");
+  EXPECT_TRUE(has_error_starting(q.errors, "problem=expr:a*x^2;b=1: unknown name 'a' at column 1")) << dump(q.errors);
+  const ParsedLink r = parse_link("#problem=expr:");
+  EXPECT_TRUE(has_error_starting(r.errors, "problem=expr:: ")) << dump(r.errors);
+}
+
+TEST(LinkExpr, ShortestSpecKeepsATypedFunctionIntact) {
+  for (const std::string& spec : {std::string("expr:a*x^2+y^2;a=1"), std::string("expr:x^2 + y^2; view=-3,3,-3,3"),
+                                  std::string("expr:x;start=0,0")})
+    EXPECT_EQ(shortest_spec("problem", spec), spec);
+}
+
+TEST(LinkExpr, FromASceneOnATypedFunctionAndBack) {
+  Scene scene("expr:a*(y-x^2)^2 + (1-x)^2; a=10; view=-2,2,-1,3; minimum=1,1");
+  scene.add_run("adam:lr=0.02", "");
+  scene.set_start(-1.25, 2.5);
+  scene.step(40);
+  const SceneLink L = link_from_scene(scene, {});
+  EXPECT_EQ(L.problem.value_or(""), "expr:a*(y-x^2)^2+(1-x)^2;a=10;view=-2,2,-1,3;minimum=1,1");
+  Scene other("beale");
+  const AppliedLink applied = load_link(parse_link(to_link(L)).link, other);
+  EXPECT_TRUE(applied.errors.empty()) << dump(applied.errors);
+  EXPECT_EQ(other.problem_spec(), scene.problem_spec());
+  EXPECT_EQ(other.start(), scene.start());
+  other.step(40);
+  ASSERT_EQ(other.runs().size(), 1u);
+  EXPECT_EQ(other.runs()[0].run.row().x, scene.runs()[0].run.row().x);
+  EXPECT_EQ(other.runs()[0].run.row().y, scene.runs()[0].run.row().y);
 }
 
 }  // namespace

@@ -142,6 +142,53 @@ TEST(SweepJob, SgdWithoutLrTakesItFromTheAxis) {
   EXPECT_EQ(job.metric()[2], 1.0);  // sgd lr=0.01 leaves the valley
 }
 
+// A typed function goes through the chunk engine's generic path: every cell, every metric, noisy
+// or not, is still the scalar Run of that cell bit for bit, diverging cells (a NaN region) included.
+TEST(SweepJob, ATypedFunctionSweepEqualsTheScalarRunOfEachCell) {
+  const char* problems[] = {
+      "expr:sin(x)*cos(y)+0.1*(x^2+y^2)",
+      "expr:a*(y-x^2)^2+(1-x)^2; a=100",
+      "expr:sqrt(x) + log(y) + abs(x-y)",  // a large lr steps into x < 0 or y <= 0: NaN, diverged
+  };
+  for (const char* problem : problems) {
+    for (const char* metric : {"final_loss", "best_loss", "steps_to:0.5", "diverged"}) {
+      auto c = config(metric);
+      c.problem = adamlab::parse_spec(problem);
+      c.start = {1.5, 1.25};
+      c.steps = 60;
+      adamlab::SweepJob job(c);
+      job.advance(1'000'000'000);
+      ASSERT_TRUE(job.done());
+      for (std::size_t iy = 0; iy < job.y_values().size(); ++iy)
+        for (std::size_t ix = 0; ix < job.x_values().size(); ++ix) {
+          const double m = job.metric()[iy * job.x_values().size() + ix];
+          expect_same(m, scalar_metric(c, job.x_values()[ix], job.y_values()[iy], 0));
+        }
+    }
+  }
+  auto c = config("best_loss");
+  c.problem = adamlab::parse_spec("expr:sin(x)*cos(y)+0.1*(x^2+y^2)");
+  c.noise = adamlab::parse_noise("gaussian:std=0.5,relative=true");
+  c.noise.seed = 9;
+  c.seeds = 2;
+  adamlab::SweepJob job(c);
+  job.advance(1'000'000'000);
+  const std::size_t cell = 2 * 7 + 3;
+  EXPECT_EQ(job.metric()[cell], (scalar_metric(c, job.x_values()[3], job.y_values()[2], 9) +
+                                 scalar_metric(c, job.x_values()[3], job.y_values()[2], 10)) / 2);
+}
+
+TEST(SweepJob, ATypedFunctionWithAMistakeIsRejectedNamingTheColumn) {
+  auto c = config();
+  c.problem = adamlab::parse_spec("expr:sin(x");
+  try {
+    adamlab::SweepJob job(c);
+    FAIL();
+  } catch (const adamlab::Error& e) {
+    EXPECT_NE(std::string(e.what()).find("expected ')' at column 6"), std::string::npos) << e.what();
+  }
+}
+
 TEST(SweepAxis, LogAxisHitsDecadesExactly) {
   const auto v = adamlab::parse_sweep_axis("lr=1e-3:1:log:4", "--x").values();
   EXPECT_EQ(v, (std::vector<double>{1e-3, 1e-2, 1e-1, 1.0}));

@@ -2,6 +2,7 @@
 // exactly, and a session fed the other job's cells reads as one that computed them itself.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -56,6 +57,30 @@ TEST(SweepWire, RoundTripsEveryFieldExactly) {
   EXPECT_EQ(b.seeds, a.seeds);
   EXPECT_EQ(b.arithmetic, a.arithmetic);
   EXPECT_EQ(sweep_config_to_wire(b), sweep_config_to_wire(a));
+}
+
+// A typed function's text may hold newlines, tabs and '%'-free anything: the wire is line-based,
+// so the spec must come back byte for byte and the worker's job compute the same cells.
+TEST(SweepWire, ATypedFunctionCrossesTheWireIntact) {
+  SweepConfig a;
+  a.problem = parse_spec("expr:a*(y - x^2)^2\n + (1-x)^2;\ta=10;\r\nstart=-1,1; view=-2,2,-1,3");
+  a.start = {-1.0, 1.0};
+  a.optimizer = parse_spec("adam");
+  a.x = parse_sweep_axis("lr=1e-3:0.5:log:6", "x");
+  a.y = parse_sweep_axis("beta1=0:0.9:lin:3", "y");
+  a.steps = 50;
+  a.metric = parse_sweep_metric("best_loss");
+  const std::string wire = sweep_config_to_wire(a);
+  EXPECT_EQ(std::count(wire.begin(), wire.end(), '\n'), 10) << wire;  // one line per field
+  const SweepConfig b = sweep_config_from_wire(wire);
+  EXPECT_EQ(to_string(b.problem), to_string(a.problem));
+  EXPECT_EQ(sweep_config_to_wire(b), wire);
+  SweepJob local(a), worker(b);
+  local.advance(1'000'000'000);
+  worker.advance(1'000'000'000);
+  ASSERT_TRUE(local.done() && worker.done());
+  EXPECT_TRUE(same_bits(worker.metric(), local.metric()));
+  EXPECT_THROW(sweep_config_from_wire("problem expr:x%4\n"), Error);
 }
 
 TEST(SweepWire, RejectsTextItDidNotWrite) {

@@ -1,5 +1,6 @@
 #include "batch/chunk_problem.h"
 
+#include "problems/expr_problem.h"
 #include "problems/function_problem.h"
 #include "problems/functions.h"
 
@@ -54,7 +55,7 @@ class FunctionChunkProblem final : public ChunkProblem {
   F f_;
 };
 
-// Any Problem: its ArrayXd interface (bit-identical to its scalar calls by contract).
+// Any other Problem: its ArrayXd interface (bit-identical to its scalar calls by contract).
 class GenericChunkProblem final : public ChunkProblem {
  public:
   explicit GenericChunkProblem(const Problem& p) : p_(p) {}
@@ -72,6 +73,25 @@ class GenericChunkProblem final : public ChunkProblem {
   const Problem& p_;
 };
 
+// A typed function: its compiled program straight on the chunk's memory (no copy, no
+// allocation), value and gradient from one forward pass.
+class ExprChunkProblem final : public ChunkProblem {
+ public:
+  explicit ExprChunkProblem(const ExprProblem& p) : program_(p.program()) {}
+  void value(const Chunk& x, const Chunk& y, Chunk& out) const override {
+    program_.evaluate(x.data(), y.data(), kChunk, out.data(), nullptr, nullptr);
+  }
+  void gradient(const Chunk& x, const Chunk& y, Chunk& gx, Chunk& gy) const override {
+    program_.evaluate(x.data(), y.data(), kChunk, nullptr, gx.data(), gy.data());
+  }
+  void value_and_gradient(const Chunk& x, const Chunk& y, Chunk& value, Chunk& gx, Chunk& gy) const override {
+    program_.evaluate(x.data(), y.data(), kChunk, value.data(), gx.data(), gy.data());
+  }
+
+ private:
+  const expr::Program& program_;
+};
+
 template <class F, class... Rest>
 std::unique_ptr<ChunkProblem> match(const Problem& problem) {
   if (const auto* fp = dynamic_cast<const FunctionProblem<F>*>(&problem))
@@ -86,6 +106,7 @@ std::unique_ptr<ChunkProblem> match(const Problem& problem) {
 }  // namespace
 
 std::unique_ptr<ChunkProblem> make_chunk_problem(const Problem& problem) {
+  if (const auto* typed = dynamic_cast<const ExprProblem*>(&problem)) return std::make_unique<ExprChunkProblem>(*typed);
   return match<Rosenbrock, Beale, Himmelblau, Booth, Rastrigin, Ackley, Quadratic, Saddle, StyblinskiTang,
                GoldsteinPrice, Matyas, ThreeHumpCamel>(problem);
 }

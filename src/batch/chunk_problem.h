@@ -4,7 +4,8 @@
 // same source lines as the scalar path, no allocation, one virtual call per chunk and step.
 // They are called on one lane's doubles inside a lane loop (chunk.h), so value and gradient are
 // the scalar path's very instantiations and the whole evaluation vectorises as one loop.
-// Any other Problem goes through its ArrayXd batch interface.
+// A typed function (problems/expr_problem.h) runs its compiled program on the chunk; any other
+// Problem goes through its ArrayXd batch interface.
 #include <memory>
 
 #include "batch/chunk.h"

@@ -8,6 +8,8 @@
 #include "core/error.h"
 #include "core/limits.h"
 #include "data/dataset.h"
+#include "expr/ops.h"
+#include "expr/syntax.h"
 #include "nn/model.h"
 #include "nn/net_task.h"
 #include "optim/optimizer.h"
@@ -82,7 +84,45 @@ std::string problem_defaults() {
     out += "    " + to_string(problem->spec()) + "   (default start " + format_number(start[0]) + "," +
            format_number(start[1]) + ")\n";
   }
+  out += "    expr:FUNCTION   a function of x and y you type (below)\n";
   return out;
+}
+
+// The typed-function functions with their arity and what their gradient does at kinks, read from
+// the parser's own table (expr/ops.h) so the help lists exactly what parses.
+std::string expr_functions() {
+  std::vector<std::pair<std::string, std::string>> rows;
+  std::size_t width = 0;
+  for (const auto& f : expr::functions()) {
+    rows.emplace_back(std::string(f.name) + (f.arity == 2 ? "(u, v)" : "(u)"), f.at_kinks);
+    width = std::max(width, rows.back().first.size());
+  }
+  std::string out;
+  for (const auto& [call, note] : rows)
+    out += "    " + call + (note.empty() ? "" : std::string(width + 3 - call.size(), ' ') + note) + "\n";
+  return out;
+}
+
+std::string expr_help() {
+  return "Typed functions (--problem expr:FUNCTION): any f(x, y) you write, with exact gradients\n"
+    "(reverse-mode, each operation's derivative as torch autograd takes it), e.g.\n"
+    "  --problem 'expr:sin(x)*cos(y) + 0.1*(x^2 + y^2)'\n"
+    "  --problem 'expr:a*(y - x^2)^2 + (1 - x)^2; a=100; view=-2,2,-1,3; start=-1.5,2; minimum=1,1'\n"
+    "Grammar: numbers (1.5, .5, 3e-4), x, y, pi, e, + - * / ^ and parentheses; ^ binds tighter than a\n"
+    "  sign and is right-associative (-x^2 = -(x^2), 2^3^2 = 2^9); x^2 and x^3 are computed as x*x and\n"
+    "  x*x*x; spaces are ignored; no implicit products (write 2*x). Quote the spec for the shell.\n"
+    "After the function, optional parts separated by ';':\n"
+    "  NAME=VALUE                  a named constant the function uses (a=100)\n"
+    "  view=XMIN,XMAX,YMIN,YMAX    the default view (else -3,3,-3,3)\n"
+    "  start=X,Y                   the default start (else a fifth of the view in from its top-left)\n"
+    "  minimum=X,Y                 the known minimum, used as f* by the charts\n"
+    "At most " + std::to_string(expr::kMaxTextLength) + " characters, nested at most " +
+    std::to_string(expr::kMaxNesting) + " deep. A mistake exits with code 2: the message names the\n"
+    "  column, then the text is shown with a caret under it.\n"
+    "Outside its domain a function gives nan or inf as C and torch do (log(-1) = nan, 1/0 = inf), and\n"
+    "  a run that reaches such a point diverges. Functions (u, v are expressions), and where the\n"
+    "  gradient is taken by convention:\n" +
+         expr_functions();
 }
 
 // Every generator's full spec at its defaults, read from the generators themselves.
@@ -108,7 +148,8 @@ std::string main_help() {
          "  adamlab train --help     details of train: datasets, the model spec\n"
          "  adamlab --help\n"
          "\n"
-         "A SPEC is `name` or `name:key=value,...`, e.g. adam:lr=0.05,beta1=0.8 or rosenbrock:b=10.\n"
+         "A SPEC is `name` or `name:key=value,...`, e.g. adam:lr=0.05,beta1=0.8 or rosenbrock:b=10; a problem\n"
+         "may also be a function you type, e.g. --problem 'expr:sin(x)*cos(y) + 0.1*(x^2 + y^2)' (trace --help).\n"
          "Exit codes: 0 success (a run that diverges still prints its rows), 2 bad input.\n";
 }
 
@@ -152,9 +193,11 @@ std::string trace_help() {
          "\n"
          "Problems, with their parameters at the defaults:\n" +
          problem_defaults() +
+         "\n" + expr_help() +
          "\n"
          "example:\n"
-         "  adamlab trace --problem rosenbrock --start -1.5,2 --optimizer adam:lr=0.05 --steps 500\n";
+         "  adamlab trace --problem rosenbrock --start -1.5,2 --optimizer adam:lr=0.05 --steps 500\n"
+         "  adamlab trace --problem 'expr:x^2 + 10*y^2' --start -2,1 --optimizer adam:lr=0.1 --steps 200\n";
 }
 
 std::string sweep_help() {

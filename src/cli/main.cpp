@@ -1,4 +1,5 @@
-// The `adamlab` command. Every rejection is one line on stderr and exit code 2; nothing is printed
+// The `adamlab` command. Every rejection is one line on stderr and exit code 2 (a typed function's
+// mistake adds the text and a caret under the column, cli/problem_arg.h); nothing is printed
 // to stdout for a rejected command. Output that cannot be written (a full disk, a closed pipe)
 // is one line on stderr and exit code 1.
 #include <exception>
@@ -8,6 +9,7 @@
 
 #include "cli/help.h"
 #include "cli/output.h"
+#include "cli/problem_arg.h"
 #include "cli/sweep_command.h"
 #include "cli/trace_command.h"
 #include "cli/train_command.h"
@@ -46,6 +48,10 @@ int main(int argc, char** argv) {
     return 0;
   } catch (const adamlab::cli::WriteError& e) {
     return fail(e.what(), kExitWriteFailed);
+  } catch (const adamlab::cli::DetailedError& e) {
+    fail(e.what());
+    for (const auto& line : e.details()) std::cerr << "  " << line << "\n";
+    return kExitBadInput;
   } catch (const adamlab::Error& e) {
     return fail(e.what());
   } catch (const std::exception& e) {

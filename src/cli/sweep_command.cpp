@@ -3,6 +3,7 @@
 #include "cli/args.h"
 #include "cli/help.h"
 #include "cli/output.h"
+#include "cli/problem_arg.h"
 #include "core/error.h"
 #include "sim/sweep.h"
 #include "sim/trace_format.h"
@@ -16,6 +17,7 @@ void sweep_command(const std::vector<std::string>& argv, std::ostream& out) {
     return;
   }
   SweepConfig config;
+  problem_from_arg(args.required("problem"));  // a typed function's mistake shows its column
   config.problem = parse_spec(args.required("problem"));
   const Point2 start = parse_point(args.required("start"), "start");
   config.start = {start.x, start.y};

@@ -7,6 +7,7 @@
 #include "cli/args.h"
 #include "cli/help.h"
 #include "cli/output.h"
+#include "cli/problem_arg.h"
 #include "cli/trace_stream.h"
 #include "core/error.h"
 #include "export/pytorch_script.h"
@@ -21,7 +22,7 @@ void trace_command(const std::vector<std::string>& argv, std::ostream& out) {
     out << trace_help();
     return;
   }
-  std::shared_ptr<const Problem> problem = make_problem(parse_spec(args.required("problem")));
+  std::shared_ptr<const Problem> problem = problem_from_arg(args.required("problem"));
   const Point2 start = parse_point(args.required("start"), "start");
   const Spec optimizer = parse_spec(args.required("optimizer"));
   make_optimizer(optimizer);  // validates, as torch's constructor does, before any output

@@ -2,6 +2,8 @@
 
 #include "core/error.h"
 #include "export/torch_names.h"
+#include "export/expr_python.h"
+#include "problems/expr_problem.h"
 
 namespace adamlab::torch_export {
 namespace {
@@ -86,6 +88,11 @@ std::string python_math_helpers() {
 
 std::string problem_python(const Problem& problem) {
   const Spec spec = problem.spec();
+  if (const auto* typed = dynamic_cast<const ExprProblem*>(&problem)) {
+    // The compiled program itself, instruction by instruction (export/expr_python.h); its constants are
+    // already folded in, so the text is only a comment.
+    return "# the typed function " + to_string(spec) + "\n\n\n" + program_python(typed->program());
+  }
   for (const auto& s : kSources) {
     if (spec.name != s.name) continue;
     std::string out = "# " + spec.name + ": " + s.formula + "\n";

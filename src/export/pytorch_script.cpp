@@ -7,6 +7,7 @@
 #include "export/python_rng.h"
 #include "export/torch_names.h"
 #include "optim/optimizer.h"
+#include "problems/expr_problem.h"
 #include "problems/problem.h"
 #include "sched/scheduler.h"
 
@@ -30,7 +31,10 @@ std::string noise_block(const GradientNoise& noise) {
 }  // namespace
 
 std::string trace_command_line(const LandscapeExport& e, const LandscapeRunExport& run) {
-  std::string out = "adamlab trace --problem " + shell_word(to_string(e.problem)) + " --start " +
+  // A typed function as its canonical one-line text: what the user typed may hold newlines.
+  const std::string problem = e.problem.name == kExprProblemName ? to_string(make_problem(e.problem)->spec())
+                                                                 : to_string(e.problem);
+  std::string out = "adamlab trace --problem " + shell_word(problem) + " --start " +
                     format_number(e.start.x) + "," + format_number(e.start.y) + " --optimizer " +
                     shell_word(to_string(run.optimizer)) + " --steps " + std::to_string(e.steps);
   if (run.scheduler) out += " --scheduler " + shell_word(to_string(*run.scheduler));

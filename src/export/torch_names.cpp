@@ -143,10 +143,12 @@ std::vector<TorchArg> scheduler_args(const Spec& scheduler) {
 }
 
 std::string shell_word(const std::string& text) {
-  for (const char c : text)
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || std::string("_:=,.+-").find(c) != std::string::npos))
-      return "'" + text + "'";
-  return text;
+  if (text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_:=,.+-") ==
+      std::string::npos)
+    return text;
+  std::string quoted = "'";  // a quote inside closes, writes \' and reopens
+  for (const char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
 }
 
 std::string python_string_body(const std::string& text) {

@@ -97,6 +97,12 @@ Definition parse_definition(const std::string& text) {
     if (semi == std::string::npos) break;
     begin = semi + 1;
   }
+  // The canonical text is what a scene, a link, the sweep worker and an exported script carry, so
+  // it must parse back: it obeys the same limit (written out, numbers can grow: .5 is 0.5).
+  if (const std::size_t n = to_text(d).size(); n > kMaxTextLength)
+    throw ExprError("the function is longer than " + std::to_string(kMaxTextLength) +
+                        " characters once written out (" + std::to_string(n) + ", without spaces and with .5 as 0.5)",
+                    static_cast<int>(text.size()));
   return d;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // The operations a typed function compiles to, and the functions a user may call by name. One
-// table serves the parser (names, arity), the help text and the exported Python (expr/python.h).
+// table serves the parser (names, arity), the help text and the exported Python (export/expr_python.h).
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -39,6 +39,55 @@ Scratch& scratch(std::size_t rows, bool adjoints) {
 
 bool is_constant(const std::vector<Instruction>& code, int slot) { return code[slot].op == Op::constant; }
 
+// One instruction over m points: the only place forward arithmetic is written (apply() aside),
+// so every entry point computes the same bits.
+void forward_one(const Instruction& ins, int m, double* out, const double* a, const double* b, const double* x,
+                 const double* y) {
+  switch (ins.op) {
+    case Op::constant: std::fill(out, out + m, ins.value); break;
+    case Op::x: std::copy(x, x + m, out); break;
+    case Op::y: std::copy(y, y + m, out); break;
+    case Op::neg: map1(m, out, a, [](double u) { return -u; }); break;
+    case Op::add: map2(m, out, a, b, [](double u, double v) { return u + v; }); break;
+    case Op::sub: map2(m, out, a, b, [](double u, double v) { return u - v; }); break;
+    case Op::mul: map2(m, out, a, b, [](double u, double v) { return u * v; }); break;
+    case Op::div: map2(m, out, a, b, [](double u, double v) { return u / v; }); break;
+    case Op::pow: map2(m, out, a, b, [](double u, double v) { return std::pow(u, v); }); break;
+    case Op::square: map1(m, out, a, [](double u) { return u * u; }); break;
+    case Op::cube: map1(m, out, a, [](double u) { return u * u * u; }); break;
+    case Op::sin: map1(m, out, a, [](double u) { return std::sin(u); }); break;
+    case Op::cos: map1(m, out, a, [](double u) { return std::cos(u); }); break;
+    case Op::tan: map1(m, out, a, [](double u) { return std::tan(u); }); break;
+    case Op::asin: map1(m, out, a, [](double u) { return std::asin(u); }); break;
+    case Op::acos: map1(m, out, a, [](double u) { return std::acos(u); }); break;
+    case Op::atan: map1(m, out, a, [](double u) { return std::atan(u); }); break;
+    case Op::atan2: map2(m, out, a, b, [](double u, double v) { return std::atan2(u, v); }); break;
+    case Op::sinh: map1(m, out, a, [](double u) { return std::sinh(u); }); break;
+    case Op::cosh: map1(m, out, a, [](double u) { return std::cosh(u); }); break;
+    case Op::tanh: map1(m, out, a, [](double u) { return std::tanh(u); }); break;
+    case Op::exp: map1(m, out, a, [](double u) { return std::exp(u); }); break;
+    case Op::log: map1(m, out, a, [](double u) { return std::log(u); }); break;
+    case Op::log10: map1(m, out, a, [](double u) { return std::log10(u); }); break;
+    case Op::sqrt: map1(m, out, a, [](double u) { return std::sqrt(u); }); break;
+    case Op::abs: map1(m, out, a, [](double u) { return std::fabs(u); }); break;
+    case Op::min: map2(m, out, a, b, min_of); break;
+    case Op::max: map2(m, out, a, b, max_of); break;
+    case Op::floor: map1(m, out, a, [](double u) { return std::floor(u); }); break;
+    case Op::ceil: map1(m, out, a, [](double u) { return std::ceil(u); }); break;
+  }
+}
+
+// Runs the instructions `take(i)` selects, in order, over rows of kBlock in F.
+template <class Take>
+void forward(const std::vector<Instruction>& code, double* F, int m, const double* x, const double* y, Take take) {
+  auto row = [F](int slot) { return F + static_cast<std::ptrdiff_t>(slot) * kBlock; };
+  for (int i = 0; i < static_cast<int>(code.size()); ++i) {
+    if (!take(i)) continue;
+    const Instruction& ins = code[i];
+    forward_one(ins, m, row(i), ins.a >= 0 ? row(ins.a) : nullptr, ins.b >= 0 ? row(ins.b) : nullptr, x, y);
+  }
+}
+
 }  // namespace
 
 double apply(Op op, double a, double b) {
@@ -105,6 +154,14 @@ Program::Program(const Tree& tree) {
     slot[i] = static_cast<int>(code_.size()) - 1;
   }
   result_ = slot[tree.root];  // the last instruction, or x or y for a bare variable
+  depends_.resize(code_.size());
+  for (std::size_t i = 0; i < code_.size(); ++i) {
+    const Instruction& ins = code_[i];
+    int d = ins.op == Op::x ? 1 : ins.op == Op::y ? 2 : 0;
+    if (ins.a >= 0) d |= static_cast<int>(depends_[ins.a]);
+    if (ins.b >= 0) d |= static_cast<int>(depends_[ins.b]);
+    depends_[i] = static_cast<Dependence>(d);
+  }
   // Constants folded into their users leave dead rows behind; they cost a fill per block only.
 }
 
@@ -125,51 +182,61 @@ void Program::evaluate(const double* x, const double* y, std::size_t n, double* 
   }
 }
 
+void Program::evaluate_grid(const double* xs, std::size_t nx, const double* ys, std::size_t ny, double* out) const {
+  const int count = static_cast<int>(code_.size());
+  Scratch& s = scratch(code_.size(), false);
+  double* const F = s.forward.data();
+  auto row = [F](int slot) { return F + static_cast<std::ptrdiff_t>(slot) * kBlock; };
+  auto depends = [this](int i, Dependence d) { return depends_[i] == d; };
+  // x alone: once per column, kept for every row.
+  thread_local std::vector<double> columns;
+  columns.resize(static_cast<std::size_t>(count) * nx);
+  auto column = [&](int slot) { return columns.data() + static_cast<std::size_t>(slot) * nx; };
+  for (std::size_t off = 0; off < nx; off += kBlock) {
+    const int m = static_cast<int>(std::min<std::size_t>(kBlock, nx - off));
+    forward(code_, F, m, xs + off, nullptr, [&](int i) { return depends(i, Dependence::x) || depends(i, Dependence::none); });
+    for (int i = 0; i < count; ++i)
+      if (depends(i, Dependence::x)) std::copy(row(i), row(i) + m, column(i) + off);
+  }
+  // Constants and the current row's y-alone values, broadcast to a block once (per call / per
+  // row); each block then runs only what depends on both, reading the others in place.
+  thread_local std::vector<double> broadcast;
+  broadcast.resize(static_cast<std::size_t>(count) * kBlock);
+  auto spread = [&](int slot) { return broadcast.data() + static_cast<std::ptrdiff_t>(slot) * kBlock; };
+  for (int i = 0; i < count; ++i)
+    if (depends(i, Dependence::none)) std::fill(spread(i), spread(i) + kBlock, code_[i].value);
+  for (std::size_t j = 0; j < ny; ++j) {
+    forward(code_, F, 1, nullptr, ys + j, [&](int i) { return depends(i, Dependence::y) || depends(i, Dependence::none); });
+    for (int i = 0; i < count; ++i)
+      if (depends(i, Dependence::y)) std::fill(spread(i), spread(i) + kBlock, row(i)[0]);
+    for (std::size_t off = 0; off < nx; off += kBlock) {
+      const int m = static_cast<int>(std::min<std::size_t>(kBlock, nx - off));
+      auto operand = [&](int slot) -> const double* {
+        switch (depends_[slot]) {
+          case Dependence::both: return row(slot);
+          case Dependence::x: return column(slot) + off;
+          default: return spread(slot);
+        }
+      };
+      for (int i = 0; i < count; ++i) {
+        if (!depends(i, Dependence::both)) continue;
+        const Instruction& ins = code_[i];
+        forward_one(ins, m, row(i), ins.a >= 0 ? operand(ins.a) : nullptr, ins.b >= 0 ? operand(ins.b) : nullptr,
+                    nullptr, nullptr);
+      }
+      const double* result = operand(result_);
+      std::copy(result, result + m, out + j * nx + off);
+    }
+  }
+}
+
 void Program::block(const double* x, const double* y, int m, double* value, double* gx, double* gy) const {
   const bool grad = gx || gy;
   Scratch& s = scratch(code_.size(), grad);
   double* const F = s.forward.data();
   auto row = [F](int slot) { return F + static_cast<std::ptrdiff_t>(slot) * kBlock; };
   const int count = static_cast<int>(code_.size());
-
-  for (int i = 0; i < count; ++i) {
-    const Instruction& ins = code_[i];
-    double* out = row(i);
-    const double* a = ins.a >= 0 ? row(ins.a) : nullptr;
-    const double* b = ins.b >= 0 ? row(ins.b) : nullptr;
-    switch (ins.op) {
-      case Op::constant: std::fill(out, out + m, ins.value); break;
-      case Op::x: std::copy(x, x + m, out); break;
-      case Op::y: std::copy(y, y + m, out); break;
-      case Op::neg: map1(m, out, a, [](double u) { return -u; }); break;
-      case Op::add: map2(m, out, a, b, [](double u, double v) { return u + v; }); break;
-      case Op::sub: map2(m, out, a, b, [](double u, double v) { return u - v; }); break;
-      case Op::mul: map2(m, out, a, b, [](double u, double v) { return u * v; }); break;
-      case Op::div: map2(m, out, a, b, [](double u, double v) { return u / v; }); break;
-      case Op::pow: map2(m, out, a, b, [](double u, double v) { return std::pow(u, v); }); break;
-      case Op::square: map1(m, out, a, [](double u) { return u * u; }); break;
-      case Op::cube: map1(m, out, a, [](double u) { return u * u * u; }); break;
-      case Op::sin: map1(m, out, a, [](double u) { return std::sin(u); }); break;
-      case Op::cos: map1(m, out, a, [](double u) { return std::cos(u); }); break;
-      case Op::tan: map1(m, out, a, [](double u) { return std::tan(u); }); break;
-      case Op::asin: map1(m, out, a, [](double u) { return std::asin(u); }); break;
-      case Op::acos: map1(m, out, a, [](double u) { return std::acos(u); }); break;
-      case Op::atan: map1(m, out, a, [](double u) { return std::atan(u); }); break;
-      case Op::atan2: map2(m, out, a, b, [](double u, double v) { return std::atan2(u, v); }); break;
-      case Op::sinh: map1(m, out, a, [](double u) { return std::sinh(u); }); break;
-      case Op::cosh: map1(m, out, a, [](double u) { return std::cosh(u); }); break;
-      case Op::tanh: map1(m, out, a, [](double u) { return std::tanh(u); }); break;
-      case Op::exp: map1(m, out, a, [](double u) { return std::exp(u); }); break;
-      case Op::log: map1(m, out, a, [](double u) { return std::log(u); }); break;
-      case Op::log10: map1(m, out, a, [](double u) { return std::log10(u); }); break;
-      case Op::sqrt: map1(m, out, a, [](double u) { return std::sqrt(u); }); break;
-      case Op::abs: map1(m, out, a, [](double u) { return std::fabs(u); }); break;
-      case Op::min: map2(m, out, a, b, min_of); break;
-      case Op::max: map2(m, out, a, b, max_of); break;
-      case Op::floor: map1(m, out, a, [](double u) { return std::floor(u); }); break;
-      case Op::ceil: map1(m, out, a, [](double u) { return std::ceil(u); }); break;
-    }
-  }
+  forward(code_, F, m, x, y, [](int) { return true; });
   if (value) std::copy(row(result_), row(result_) + m, value);
   if (!grad) return;
 

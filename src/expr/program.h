@@ -5,6 +5,7 @@
 // allocation per evaluation: a point is a block of one, so one point and many points run the
 // same arithmetic and agree bit for bit.
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "expr/ops.h"
@@ -29,12 +30,19 @@ class Program {
   // n points; any output pointer may be null (then that output is skipped).
   void evaluate(const double* x, const double* y, std::size_t n, double* value, double* gx, double* gy) const;
 
+  // The grid xs x ys (row j at ys[j]): out[j * nx + i] = value(xs[i], ys[j]) bit for bit. What
+  // depends on x alone runs once per column and on y alone once per row, so sin(x)*cos(y) costs
+  // a product per cell (the landscape raster is such a grid).
+  void evaluate_grid(const double* xs, std::size_t nx, const double* ys, std::size_t ny, double* out) const;
+
   const std::vector<Instruction>& code() const { return code_; }  // x is slot 0, y slot 1
   int result() const { return result_; }                          // the slot holding f(x, y)
 
  private:
   void block(const double* x, const double* y, int m, double* value, double* gx, double* gy) const;
+  enum class Dependence : std::uint8_t { none = 0, x = 1, y = 2, both = 3 };
   std::vector<Instruction> code_;
+  std::vector<Dependence> depends_;  // per instruction: which variables it reads, through its operands
   int result_ = 0;
 };
 

@@ -23,6 +23,10 @@ class ExprProblem final : public Problem {
   Eigen::ArrayXd values(const Eigen::ArrayXd& x, const Eigen::ArrayXd& y) const override;
   void gradients(const Eigen::ArrayXd& x, const Eigen::ArrayXd& y, Eigen::ArrayXd& gx,
                  Eigen::ArrayXd& gy) const override;
+  void grid_values(const Eigen::ArrayXd& xs, const Eigen::ArrayXd& ys, double* out) const override {
+    program_.evaluate_grid(xs.data(), static_cast<std::size_t>(xs.size()), ys.data(),
+                           static_cast<std::size_t>(ys.size()), out);
+  }
   Rect view() const override;
   Eigen::Vector2d start() const override;
   std::vector<Eigen::Vector2d> minima() const override;

@@ -19,4 +19,12 @@ void Problem::gradients(const Eigen::ArrayXd& x, const Eigen::ArrayXd& y, Eigen:
   }
 }
 
+void Problem::grid_values(const Eigen::ArrayXd& xs, const Eigen::ArrayXd& ys, double* out) const {
+  Eigen::ArrayXd row_y(xs.size());
+  for (Eigen::Index j = 0; j < ys.size(); ++j) {
+    row_y.setConstant(ys[j]);
+    Eigen::Map<Eigen::ArrayXd>(out + j * xs.size(), xs.size()) = values(xs, row_y);
+  }
+}
+
 }  // namespace adamlab

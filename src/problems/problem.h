@@ -32,6 +32,9 @@ class Problem {
   virtual Eigen::ArrayXd values(const Eigen::ArrayXd& x, const Eigen::ArrayXd& y) const;
   virtual void gradients(const Eigen::ArrayXd& x, const Eigen::ArrayXd& y, Eigen::ArrayXd& gx,
                          Eigen::ArrayXd& gy) const;
+  // The grid xs x ys, row j at ys[j]: out[j * xs.size() + i] equals value(xs[i], ys[j]) bit for
+  // bit (the landscape raster). The base version calls values() a row at a time.
+  virtual void grid_values(const Eigen::ArrayXd& xs, const Eigen::ArrayXd& ys, double* out) const;
 };
 
 // Throws Error on an unknown name or key.

@@ -74,17 +74,17 @@ LandscapeRaster landscape_raster(const Problem& problem, const Rect& rect, int w
   const std::size_t n = static_cast<std::size_t>(r.width) * r.height;
   const double dx = (rect.xmax - rect.xmin) / r.width, dy = (rect.ymax - rect.ymin) / r.height;
 
+  // The whole grid through the problem's batch interface (bit-identical to value(x, y)): a typed
+  // function runs its compiled program, computing what depends on x or y alone once per column
+  // or row.
   std::vector<double> loss(n);
+  Eigen::ArrayXd xs(r.width), ys(r.height);
+  for (int i = 0; i < r.width; ++i) xs[i] = rect.xmin + (i + 0.5) * dx;
+  for (int j = 0; j < r.height; ++j) ys[j] = rect.ymax - (j + 0.5) * dy;
+  problem.grid_values(xs, ys, loss.data());
   double lowest = std::numeric_limits<double>::infinity();
-  for (int j = 0; j < r.height; ++j) {
-    const double y = rect.ymax - (j + 0.5) * dy;
-    for (int i = 0; i < r.width; ++i) {
-      const double x = rect.xmin + (i + 0.5) * dx;
-      const double v = problem.value(x, y);
-      loss[static_cast<std::size_t>(j) * r.width + i] = v;
-      if (std::isfinite(v)) lowest = std::min(lowest, v);
-    }
-  }
+  for (const double v : loss)
+    if (std::isfinite(v)) lowest = std::min(lowest, v);
   // The base of the log scale: f* if the problem has a finite one, else the lowest loss in view.
   r.base_is_fstar = std::isfinite(r.min_value);
   r.base = r.base_is_fstar ? r.min_value : (std::isfinite(lowest) ? lowest : 0.0);

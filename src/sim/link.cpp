@@ -424,7 +424,9 @@ std::vector<std::string> summarize_link_errors(const std::vector<std::string>& e
 
 std::string to_link(const SceneLink& L) {
   std::vector<std::string> parts;
-  auto put = [&](const std::string& key, const std::string& value) { parts.push_back(key + "=" + value); };
+  auto put = [&](const std::string& key, const std::string& value) {
+    parts.push_back(key + "=" + link_pieces::escape_value(value));
+  };
   auto flag = [](bool b) { return std::string(b ? "1" : "0"); };
   if (L.preset) put("preset", *L.preset);
   if (L.problem) put("problem", *L.problem);

@@ -30,7 +30,9 @@
 //   sweep=FIELD:VALUE,... a hyperparameter sweep of the selected run (sim/sweep_state.h), e.g.
 //                         sweep=x:lr=1e-4:1:log:128,y:beta1=0:0.99:lin:128,steps:1000,metric:final_loss
 // Input may be a full URL, or start with '#' or '?'; pieces are percent-decoded ('+' stays '+',
-// since numbers use it). Empty pieces are skipped. Specs are kept as written once the real factory
+// since numbers use it). Empty pieces are skipped. to_link() writes a value's spaces, control and
+// non-ASCII bytes and % & # " < > ` \\ { } | as %XX (link_pieces::escape_value), so a typed
+// function (problem=expr:sin(x)*cos(y);a=2) survives a link and stays readable. Specs are kept as written once the real factory
 // (make_problem / make_optimizer / make_scheduler / parse_noise) accepts them.
 #include <cstdint>
 #include <optional>

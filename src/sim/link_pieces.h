@@ -28,6 +28,29 @@ inline std::string fragment_of(const std::string& input) {
   return input;
 }
 
+// A value as a link writes it: what a URL fragment cannot carry, or what the link grammar itself
+// reads ('&' between pieces, '#' where the fragment starts, '%' that starts an escape), becomes
+// %XX; everything else stays as typed, so `expr:x^2+10*y^2;a=1` reads as it was written ('+'
+// stays '+': a link never decodes it as a space). percent_decode (sim/link.h) inverts it.
+inline std::string escape_value(const std::string& value) {
+  static const char* const kHex = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(value.size());
+  for (const char c : value) {
+    const auto u = static_cast<unsigned char>(c);
+    const bool escape = u <= 0x20 || u >= 0x7f || c == '%' || c == '&' || c == '#' || c == '"' || c == '<' ||
+                        c == '>' || c == '`' || c == '\\' || c == '{' || c == '}' || c == '|';
+    if (escape) {
+      out += '%';
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 // Runs the validating call and turns any failure into "<piece>: <why>".
 inline bool attempt(std::vector<std::string>& errors, const std::string& piece, const std::function<void()>& f) {
   try {

@@ -47,6 +47,45 @@ std::string rest_of_line(std::istream& in) {
   return s;
 }
 
+// A spec on one line: a typed function (expr:TEXT) may hold newlines, tabs and any byte, so '%'
+// and control characters travel as %XX and come back exactly.
+std::string escape_line(const std::string& text) {
+  static const char* const kHex = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f || c == '%') {
+      out += '%';
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string unescape_line(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '%') {
+      out += text[i];
+      continue;
+    }
+    const int hi = i + 2 < text.size() ? hex_value(text[i + 1]) : -1, lo = hi >= 0 ? hex_value(text[i + 2]) : -1;
+    if (lo < 0) throw Error("sweep wire: bad escape in '" + text + "'");
+    out += static_cast<char>(hi * 16 + lo);
+    i += 2;
+  }
+  return out;
+}
+
 // A user's points, exactly: sizes, then every number as a hex float.
 void write_points(std::string& s, const Eigen::MatrixXd& x, const Eigen::VectorXd& y) {
   for (Eigen::Index j = 0; j < x.cols(); ++j) {
@@ -91,10 +130,10 @@ std::string sweep_config_to_wire(const SweepConfig& c) {
       s += "\n";
     }
   } else {
-    s += "problem " + to_string(c.problem) + "\n";
+    s += "problem " + escape_line(to_string(c.problem)) + "\n";
     s += "start " + hex(c.start.x()) + " " + hex(c.start.y()) + "\n";
   }
-  s += "optimizer " + to_string(c.optimizer) + "\n";
+  s += "optimizer " + escape_line(to_string(c.optimizer)) + "\n";
   s += "x " + c.x.text + "\n";
   s += "y " + c.y.text + "\n";
   s += "steps " + std::to_string(c.steps) + "\n";
@@ -146,12 +185,12 @@ SweepConfig sweep_config_from_wire(const std::string& text) {
       read_points(in, d.test_x, d.test_y, d.input_dim, test);
       net.data = std::move(d);
     } else if (field == "problem") {
-      c.problem = parse_spec(rest_of_line(in));
+      c.problem = parse_spec(unescape_line(rest_of_line(in)));
     } else if (field == "start") {
       const double x = read_double(in, "start x"), y = read_double(in, "start y");
       c.start = Eigen::Vector2d(x, y);
     } else if (field == "optimizer") {
-      c.optimizer = parse_spec(rest_of_line(in));
+      c.optimizer = parse_spec(unescape_line(rest_of_line(in)));
     } else if (field == "x") {
       c.x = parse_sweep_axis(rest_of_line(in), "x");
     } else if (field == "y") {

@@ -150,20 +150,7 @@ void Playground::draw(const Scene& scene, CommandQueue& commands, const std::str
   }
 
   const Box& map = layout_.map;
-  ImGui::SetNextWindowPos(ImVec2(map.x, map.y));
-  ImGui::SetNextWindowSize(ImVec2(map.w, map.h));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-  if (ImGui::Begin("##landscape", nullptr, kFixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
-    anatomy_view_.update(scene, anatomy_);  // the panel may have moved the cursor this frame
-    if (anatomy_view_.active())
-      landscape_.draw(scene, commands, [&](ImDrawList* dl, const ViewTransform& view, OverlayPlacer& placer) {
-        anatomy_view_.draw_overlay(dl, view, scene, placer);
-      });
-    else
-      landscape_.draw(scene, commands);
-  }
-  ImGui::End();
-  ImGui::PopStyleVar();
+  draw_map_window(scene, commands);
 
   if (phone) {
     draw_phone_sheet(scene, commands, error, sweep_run);
@@ -192,21 +179,14 @@ void Playground::draw(const Scene& scene, CommandQueue& commands, const std::str
   end_frame(Mode::landscape, commands);
 }
 
-void Playground::draw_figure(const Scene& scene, CommandQueue& commands) {
-  const ScreenLayout normal = layout_;
-  const bool chart_shown = chart_shown_;
-  const int pushed = begin_frame(false);
-  LandscapeCanvas::FrameOptions options;
-  options.loss_readout = !layout_.chart_readable;
-  options.touch = true;
-  options.figure = true;
-  landscape_.set_frame_options(options);
+// The landscape with its paths (and the anatomy's vectors when that view is on), in layout_.map.
+void Playground::draw_map_window(const Scene& scene, CommandQueue& commands) {
   const Box& map = layout_.map;
   ImGui::SetNextWindowPos(ImVec2(map.x, map.y));
   ImGui::SetNextWindowSize(ImVec2(map.w, map.h));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   if (ImGui::Begin("##landscape", nullptr, kFixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
-    anatomy_view_.update(scene, anatomy_);
+    anatomy_view_.update(scene, anatomy_);  // the panel may have moved the cursor this frame
     if (anatomy_view_.active())
       landscape_.draw(scene, commands, [&](ImDrawList* dl, const ViewTransform& view, OverlayPlacer& placer) {
         anatomy_view_.draw_overlay(dl, view, scene, placer);
@@ -216,6 +196,18 @@ void Playground::draw_figure(const Scene& scene, CommandQueue& commands) {
   }
   ImGui::End();
   ImGui::PopStyleVar();
+}
+
+void Playground::draw_figure(const Scene& scene, CommandQueue& commands) {
+  const ScreenLayout normal = layout_;
+  const bool chart_shown = chart_shown_;
+  const int pushed = begin_frame(false);
+  LandscapeCanvas::FrameOptions options;
+  options.loss_readout = !layout_.chart_readable;
+  options.touch = true;
+  options.figure = true;
+  landscape_.set_frame_options(options);
+  draw_map_window(scene, commands);
   if (layout_.chart_readable) {
     ImGui::SetNextWindowPos(ImVec2(layout_.chart.x, layout_.chart.y));
     ImGui::SetNextWindowSize(ImVec2(layout_.chart.w, layout_.chart.h));

@@ -71,6 +71,7 @@ class Playground {
   void end_frame(Mode mode, Q& commands);
   // The exported figure's frame (set_figure).
   void draw_figure(const Scene& scene, CommandQueue& commands);
+  void draw_map_window(const Scene& scene, CommandQueue& commands);
   void draw_map_toolbar(const Scene& scene, CommandQueue& commands, ImVec2 pos);
   void draw_controls(const Scene& scene, CommandQueue& commands, const std::string& error);
   void draw_chart_tabs(const Scene& scene, CommandQueue& commands, int sweep_run);

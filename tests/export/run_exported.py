@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """The exported PyTorch scripts against the CLI: for every optimizer (with its notable options),
-every scheduler, every problem, gradient noise and the network datasets and model variants,
+every scheduler, every problem, typed functions (expr:, byte for byte), gradient noise and the network datasets and model variants,
 `adamlab trace|train ... --format pytorch` prints a script; this test runs it under real torch
 (Debian's python3-torch, 1.13) and compares its csv with `adamlab trace|train ...` at 1e-10
 relative (the headers and step columns exactly). Run by CTest (export.pytorch_scripts):
@@ -11,8 +11,11 @@ Each script is exec'd in a fresh namespace of this one process (torch is importe
 its stdout captured: the same code `python3 script.py` runs.
 """
 import contextlib
+import ctypes
+import ctypes.util
 import io
 import math
+import re
 import subprocess
 import sys
 import time
@@ -57,6 +60,24 @@ PROBLEMS = [  # every problem, with a non-default key where it has keys
     ("matyas", "-8,6"), ("three_hump_camel", "-1.8,1.5"),
 ]
 
+# Typed functions (expr:FUNCTION): the script runs the compiled program line for line, so its csv
+# must be byte-identical to the CLI's. Every function the help lists appears in some case, and the
+# last cases walk into nan/inf regions (log(0), 1/0, pow(-x, 1/3), cosh overflow) where Python's
+# math module would raise and C does not.
+EXPR_CASES = [
+    ("expr:sin(x)*cos(y)+0.1*(x^2+y^2)", "1,1", "adam:lr=0.05"),  # the newcomer's landscape
+    ("expr:(a-x)^2 + b*(y-x^2)^2; a=1; b=100", "-1.5,2", "adam:lr=0.02"),  # Rosenbrock typed out
+    ("expr:sin(x)+cos(y)+tan(0.3*x)+asin(0.2*tanh(y))+acos(0.1*tanh(x))+atan(x*y)+atan2(y, x+3)"
+     "+sinh(0.3*x)+cosh(0.2*y)+tanh(x-y)+exp(-x^2)+log(2+x^2)+log10(3+y^2)+sqrt(1+x^2+y^2)+abs(x-y)"
+     "+min(x, y)+max(x^2, y)+pow(1.5+sin(y), x)+floor(x)+ceil(y)+x^3-y/(2+x^2)+2^-x+e^(y/4)-pi",
+     "0.7,-0.4", "rmsprop:lr=0.01,momentum=0.5"),
+    ("expr:max(x, y) + min(x, -y) + abs(x) + abs(y-1)", "1,1", "sgd:lr=0.1,momentum=0.9"),  # ties and kinks
+    ("expr:c*(x^2 + 10*y^2)^0.75; c=2; view=-4,4,-4,4; start=-3,2; minimum=0,0", "-3,2", "adamw:lr=0.1"),
+    ("expr:sqrt(x) + log(y)", "1,1", "sgd:lr=1"),  # steps to y = 0 and x < 0: -inf, then nan
+    ("expr:pow(x, 1/3) + cosh(10*y) + 1/x", "0.3,2", "sgd:lr=0.5"),  # overflow, 0 and negative base
+    ("expr:exp(x*y) + log10(x) + asin(y) + sinh(5*x)/(y-1)", "0.5,0.5", "adam:lr=0.5"),
+]
+
 
 def landscape_cases():
     cases = []
@@ -68,6 +89,8 @@ def landscape_cases():
                       OPTIMIZERS[(3 * i + 4) % len(OPTIMIZERS)], "--scheduler", sched])
     for problem, start in PROBLEMS:
         cases.append(["--problem", problem, "--start", start, "--optimizer", "adam:lr=0.03"])
+    for problem, start, opt in EXPR_CASES:
+        cases.append(["--problem", problem, "--start", start, "--optimizer", opt])
     cases += [
         ["--problem", "rosenbrock", "--start", "-1,1", "--optimizer", "adam:lr=0.02",
          "--noise", "gaussian:std=0.5", "--seed", "7"],
@@ -112,10 +135,12 @@ def coverage_gaps(cli):
         name, _, rest = spec.partition(":")
         used_opts.setdefault(name, set()).update(kv.split("=")[0] for kv in rest.split(",") if kv)
     used_scheds = {s.split(":")[0] for s in SCHEDULERS}
-    used_problems = {p.split(":")[0] for p, _ in PROBLEMS}
-    seen = {"optimizer": 0, "scheduler": 0, "problem": 0}
+    used_problems = {p.split(":")[0] for p, _ in PROBLEMS} | {p.split(":")[0] for p, _, _ in EXPR_CASES}
+    expr_text = " ".join(p for p, _, _ in EXPR_CASES)
+    seen = {"optimizer": 0, "scheduler": 0, "problem": 0, "function": 0}
     for line in help_text.splitlines():
-        for header, kind in (("Optimizers,", "optimizer"), ("Schedulers", "scheduler"), ("Problems,", "problem")):
+        for header, kind in (("Optimizers,", "optimizer"), ("Schedulers", "scheduler"), ("Problems,", "problem"),
+                             ("  gradient is taken by convention:", "function")):
             if line.startswith(header):
                 section = kind
         if section and not line.strip() and seen[section]:
@@ -131,8 +156,74 @@ def coverage_gaps(cli):
             gaps.append(f"scheduler {name}")
         elif section == "problem" and name not in used_problems:
             gaps.append(f"problem {name}")
+        elif section == "function" and not re.search(r"\b" + name.split("(")[0] + r"\(", expr_text):
+            gaps.append(f"typed-function function {name.split('(')[0]}")
     if min(seen.values()) == 0:
         gaps.append(f"the help's lists (read {seen})")
+    return gaps
+
+
+def expr_helper_gaps(cli):
+    """The helpers an exported typed function calls where Python's math module raises (log(-1),
+    1/0, exp(1000), pow(-8, 1/3), sin(inf), floor(nan)...) against C: libm through ctypes (what
+    std::pow and friends call) and torch's IEEE division and minimum/maximum, on special values
+    where a trace rarely lands, bit for bit (the sign of zero included)."""
+    ops = "x/y+pow(x,y)+tan(x)+asin(x)+acos(y)+sinh(x)+cosh(y)+log(x)+log10(y)+floor(x)+ceil(y)" \
+          "+min(x,y)+max(x,y)+abs(x)+sin(x)+cos(y)+exp(x)+sqrt(y)"
+    script = subprocess.run([cli, "trace", "--problem", "expr:" + ops, "--start", "1,1", "--optimizer", "sgd:lr=0.1",
+                             "--steps", "0", "--format", "pytorch"], check=True, capture_output=True, text=True).stdout
+    ns = {"__name__": "helpers"}
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(compile(script, "<exported>", "exec"), ns)
+    libm = ctypes.CDLL(ctypes.util.find_library("m"))
+
+    def c_fn(name, arity):
+        f = getattr(libm, name)
+        f.restype, f.argtypes = ctypes.c_double, [ctypes.c_double] * arity
+        return f
+
+    def t2(op):
+        return lambda a, b: op(torch.tensor(a, dtype=torch.float64), torch.tensor(b, dtype=torch.float64)).item()
+
+    unary = {"sin": "sin", "cos": "cos", "exp": "exp", "sqrt": "sqrt", "tan": "tan", "asin": "asin",
+             "acos": "acos", "sinh": "sinh", "cosh": "cosh", "log": "log", "log10": "log10", "floor": "floor",
+             "ceil": "ceil"}
+    binary = {"power": c_fn("pow", 2), "divide": t2(torch.div), "minimum": t2(torch.minimum),
+              "maximum": t2(torch.maximum)}
+    specials = [0.0, -0.0, 0.5, -0.5, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0, 1 / 3, -8.0, 710.0, -710.0, 1000.0,
+                -1000.0, 1e308, -1e308, 5e-324, math.inf, -math.inf, math.nan]
+
+    def same(u, v):
+        return (math.isnan(u) and math.isnan(v)) or (u == v and math.copysign(1, u) == math.copysign(1, v))
+
+    gaps = []
+    # A typed function's constants are written as repr() writes them, so they read back exactly.
+    consts = "x*0.1 + y*1e-300 + x*123456789.123 + y*5e-324 + x*1e22 + 2.5e-7*y + 1/3*x + 1e16*y - 0.3*x"
+    script = subprocess.run([cli, "trace", "--problem", "expr:" + consts, "--start", "1,1", "--optimizer", "sgd:lr=0.1",
+                             "--steps", "0", "--format", "pytorch"], check=True, capture_output=True, text=True).stdout
+    body = script[script.index("def value(x, y):"):script.index("def gradient(x, y):")]
+    literals = re.findall(r"(?<![\w.])\d[\d.]*(?:e[-+]?\d+)?", body)
+    if len(literals) < 9:
+        gaps.append(f"expected 9 constants in {body!r}")
+    gaps += [f"literal {t} is not repr {float(t)!r}" for t in literals if repr(float(t)) != t]
+    for name, c_name in unary.items():
+        ref = c_fn(c_name, 1)
+        for a in specials:
+            try:
+                ours = ns[name](a)
+            except Exception as e:  # noqa: BLE001  (any exception is the failure this checks for)
+                ours = f"raised {type(e).__name__}"
+            if isinstance(ours, str) or not same(ours, ref(a)):
+                gaps.append(f"helper {name}({a!r}) = {ours!r}, C gives {ref(a)!r}")
+    for name, ref in binary.items():
+        for a in specials:
+            for b in specials:
+                try:
+                    ours = ns[name](a, b)
+                except Exception as e:  # noqa: BLE001
+                    ours = f"raised {type(e).__name__}"
+                if isinstance(ours, str) or not same(ours, ref(a, b)):
+                    gaps.append(f"helper {name}({a!r}, {b!r}) = {ours!r}, C gives {ref(a, b)!r}")
     return gaps
 
 
@@ -179,11 +270,20 @@ def main():
     for gap in gaps:
         failed += 1
         print(f"FAIL no case covers {gap}")
+    for gap in expr_helper_gaps(cli):
+        failed += 1
+        print(f"FAIL {gap}")
     for args in landscape_cases() + network_cases():
         script = subprocess.run([cli, *args, "--format", "pytorch"], check=True, capture_output=True, text=True).stdout
         reference = subprocess.run([cli, *args], check=True, capture_output=True, text=True).stdout
-        result = compare(run_script(script), reference)
+        ours = run_script(script)
+        result = compare(ours, reference)
         kind = args[0] + " " + args[args.index("--optimizer") + 1].split(":")[0]
+        if "--problem" in args and args[args.index("--problem") + 1].startswith("expr:"):
+            kind = "trace expr"
+            if not isinstance(result, str) and ours != reference:  # typed functions: byte for byte
+                first = next(i for i, (a, b) in enumerate(zip(ours.splitlines(), reference.splitlines())) if a != b)
+                result = f"not byte-identical from line {first + 1}"
         if isinstance(result, str) or not result <= REL_TOL:
             failed += 1
             print(f"FAIL ({result}): adamlab {' '.join(args)}")
