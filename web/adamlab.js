@@ -78,7 +78,11 @@
     } finally {
       for (const p of owned) Module._free(p);
     }
-    if (reply.error !== undefined) throw new Error(reply.error);
+    if (reply.error !== undefined) {
+      const error = new Error(reply.error);
+      if (reply.column !== undefined) error.column = reply.column;  // a typed function's mistake (setProblem)
+      throw error;
+    }
     return reply;
   }
 
@@ -141,6 +145,11 @@
     /** Back to the default scene (as the page opens with no link): always works, whatever state
      *  the page is in. The address bar follows. */
     resetToDefaults() { call('al_reset_to_defaults'); writeHash(true); },
+    /** A built-in problem ('rosenbrock', 'beale:a=...') or your own function,
+     *  'expr:sin(x)*cos(y) + 0.1*(x^2+y^2); a=1; view=-4,4,-4,4; start=-3,2; minimum=0,0'.
+     *  Invalid text throws an Error naming the column (e.g. "unknown name 'sn' at column 1 (did you
+     *  mean 'sin'?)"), with error.column the 1-based column in the text after 'expr:'; the state is
+     *  unchanged. getState().problem is the scene's canonical spec. */
     setProblem(problemSpec) { call('al_set_problem', spec(problemSpec, 'problem')); },
     setStart(x, y) { call('al_set_start', number(x, 'start x'), number(y, 'start y')); },
     /** Returns the new run's id. optimizerSpec omitted: the optimizer "Add run" offers (the first

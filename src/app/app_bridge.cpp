@@ -12,6 +12,7 @@
 #include "app/app.h"
 #include "app/bridge_json.h"
 #include "core/error.h"
+#include "expr/syntax.h"
 #include "imgui.h"
 #include "sim/anatomy.h"
 #include "sim/update_equations.h"
@@ -212,7 +213,13 @@ AL_EXPORT const char* al_step(double n) {
 
 AL_EXPORT const char* al_set_problem(const char* spec) {
   return respond([spec](App& app) {
-    app.scene().set_problem(text(spec, "problem spec"));
+    try {
+      app.scene().set_problem(text(spec, "problem spec"));
+    } catch (const adamlab::expr::ExprError& e) {
+      // A typed function's mistake also gives its column (1-based in the text after "expr:"), which
+      // web/adamlab.js puts on the thrown Error as .column. Nothing changed: set_problem builds first.
+      return "{\"error\":" + adamlab::json_string(e.what()) + ",\"column\":" + std::to_string(e.column()) + "}";
+    }
     return ok();
   });
 }

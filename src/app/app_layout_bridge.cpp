@@ -66,6 +66,22 @@ AL_EXPORT const char* al_layout() {
       s += (i ? ",\"" : "\"") + runs.field_boxes()[i].first + "\":" + rect(runs.field_boxes()[i].second);
     s += "},\"addRun\":" + rect(runs.add_box()) + ",\"fieldEdit\":{\"typing\":" + std::string(boolean(runs.field_edit().id != 0)) +
          ",\"error\":" + adamlab::json_string(runs.field_edit().error) + "}";
+    if (!net) {  // the problem combo and the function editor (ui/function_editor.h), for tests/browser/expr.mjs
+      const auto& fe = ui.panel().function_editor();
+      const auto& fb = fe.boxes();
+      auto named = [](const std::vector<std::pair<std::string, Box>>& boxes) {
+        std::string o = "{";
+        for (std::size_t i = 0; i < boxes.size(); ++i) o += (i ? "," : "") + adamlab::json_string(boxes[i].first) + ":" + rect(boxes[i].second);
+        return o + "}";
+      };
+      s += ",\"problemCombo\":{\"combo\":" + rect(ui.panel().problem_combo().combo) + ",\"ownEntry\":" +
+           rect(ui.panel().problem_combo().own_entry) + "}";
+      s += ",\"functionEditor\":{\"shown\":" + std::string(boolean(fb.shown)) + ",\"text\":" + adamlab::json_string(fe.text()) +
+           ",\"error\":" + adamlab::json_string(fe.error()) + ",\"column\":" + std::to_string(fe.error_column()) +
+           ",\"field\":" + rect(fb.field) + ",\"message\":" + rect(fb.message) + ",\"caret\":" + rect(fb.caret) +
+           ",\"columnX\":" + adamlab::json_number(fb.column_x) + ",\"examples\":" + named(fb.examples) +
+           ",\"constants\":" + named(fb.constants) + "}";
+    }
     auto details = [](const adamlab::ui::DetailsState& d) {
       return "{\"drawn\":" + std::string(boolean(d.drawn)) + ",\"open\":" + boolean(d.open) + "}";
     };

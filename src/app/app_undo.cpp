@@ -164,8 +164,11 @@ void App::restore_undo_state(const UndoState& state) {
 void App::update_mouse_gesture() {
   if (!ImGui::GetCurrentContext()) return;
   if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) ++gesture_serial_;
-  // The release frame still belongs to the gesture: a drag's last move may land there.
-  const bool held = ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseReleased(ImGuiMouseButton_Left);
+  // The release frame still belongs to the gesture: a drag's last move may land there. Typing in
+  // a text field (the function editor applies each valid edit as you type) continues the gesture
+  // of the click that focused it: one undo step per editing session, not one per keystroke.
+  const bool held = ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseReleased(ImGuiMouseButton_Left) ||
+                    ImGui::GetIO().WantTextInput;
   gesture_ = held ? gesture_serial_ : 0;
 }
 

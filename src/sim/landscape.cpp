@@ -100,6 +100,7 @@ LandscapeRaster landscape_raster(const Problem& problem, const Rect& rect, int w
     if (std::isnan(g)) {
       gap[k] = std::numeric_limits<double>::quiet_NaN();
       ++r.nonfinite_cells;
+      ++r.nan_cells;
       continue;
     }
     if (std::isinf(g)) {
@@ -139,10 +140,9 @@ LandscapeRaster landscape_raster(const Problem& problem, const Rect& rect, int w
 
   const auto& table = viridis_table();
   r.rgba.resize(n);
-  constexpr std::uint32_t kNanGrey = 0xff505050u;
   for (std::size_t k = 0; k < n; ++k) {
     if (std::isnan(r.log_gap[k])) {
-      r.rgba[k] = kNanGrey;
+      r.rgba[k] = kNanRgba;
       continue;
     }
     const double t = std::clamp((r.log_gap[k] - r.lo) / (r.hi - r.lo), 0.0, 1.0);  // +inf -> 1

@@ -16,12 +16,16 @@ struct ContourSegment {
   int level;             // index into LandscapeRaster::levels
 };
 
+// Where f is NaN (a typed function outside its domain): a neutral mid grey, a colour viridis never
+// takes, so an undefined region cannot pass for a low or high loss. 0xAABBGGRR.
+inline constexpr std::uint32_t kNanRgba = 0xff8a8a8au;
+
 struct LandscapeRaster {
   int width = 0, height = 0;  // cells; row 0 is the top (ymax), cell centres sample the function
   Rect rect{0, 1, 0, 1};      // plot rectangle the cells tile exactly
   std::vector<std::uint32_t> rgba;  // width*height, 0xAABBGGRR (R,G,B,A bytes)
   // log10(loss - base + floor) per cell; +inf where the loss overflows (drawn at the top colour),
-  // NaN where it is NaN (drawn grey). Contours skip cells with a non-finite corner.
+  // NaN where it is NaN (drawn kNanRgba). Contours skip cells with a non-finite corner.
   std::vector<float> log_gap;
   double floor = 0;                 // added before the log so the minimum stays finite
   double lo = 0, hi = 1;            // log10 range mapped to the colour map's ends
@@ -31,6 +35,7 @@ struct LandscapeRaster {
   double base = 0;
   bool base_is_fstar = true;
   std::size_t nonfinite_cells = 0;  // cells whose loss (or loss - base) is not finite
+  std::size_t nan_cells = 0;        // of which: NaN (f undefined there: log of a negative, ...)
   std::vector<double> levels;       // contour levels, log10 of (loss - base + floor)
   std::vector<ContourSegment> contours;
 };

@@ -77,6 +77,10 @@ void landscape_help() {
   bullet("Each coloured line is one run's path, in its run's colour (by optimizer: Adam is orange "
          "everywhere), its marker where it is now. The legend names every run.");
   bullet("A run whose loss becomes NaN or infinite stops and says \"diverged at step k\".");
+  bullet("Your own landscape: the problem menu's last entry, \"f(x, y) = your own...\", opens a field for a function "
+         "of x and y, e.g. sin(x)*cos(y) + 0.1*(x^2+y^2). The map redraws with each valid edit; a mistake is "
+         "named with a ^ under its column and changes nothing. The (?) beside the field lists the functions.");
+  bullet("Grey is where the function is undefined (NaN: log of a negative, sqrt(-1)); a run that walks in diverges.");
   heading("The chart");
   bullet("Across: the optimizer step. Up: the loss (log scale by default, the \"log\" box switches it), or the "
          "learning rate each step used, or the distance to the nearest minimum (the menu above the chart).");

@@ -397,7 +397,11 @@ void LandscapeCanvas::place_and_draw_overlays(ImDrawList* dl, const Scene& scene
       report_.hover = at;
     }
     char buf[128];
-    std::snprintf(buf, sizeof buf, "x=%.4g  y=%.4g  loss=%.4g", p.x, p.y, scene.problem().value(p.x, p.y));
+    const double loss = scene.problem().value(p.x, p.y);
+    if (std::isnan(loss))
+      std::snprintf(buf, sizeof buf, "x=%.4g  y=%.4g  loss=undefined", p.x, p.y);
+    else
+      std::snprintf(buf, sizeof buf, "x=%.4g  y=%.4g  loss=%.4g", p.x, p.y, loss);
     label_with_backdrop(dl, ImVec2(at.x + 2, at.y + 1), IM_COL32(255, 255, 255, 255), buf);
   }
 }

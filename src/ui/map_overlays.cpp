@@ -12,6 +12,7 @@ namespace {
 constexpr float kPad = 5;        // inside an overlay's backdrop
 constexpr float kBarW = 12;      // the colour bar's gradient
 constexpr float kTickGap = 9;    // gradient to decade labels
+constexpr const char* kNanNote = "undefined (NaN)";
 
 ImU32 with_alpha(ImU32 c, float alpha) {
   const int a = static_cast<int>(((c >> IM_COL32_A_SHIFT) & 0xff) * std::clamp(alpha, 0.0f, 1.0f));
@@ -96,7 +97,11 @@ ImVec2 colour_bar_size(const LandscapeRaster& raster, float map_h, bool compact)
   if (!compact) {
     w = std::max(w, kPad * 2 + ImGui::CalcTextSize(landscape_scale_title(raster).c_str()).x);
     h += line + 4;
-    if (raster.nonfinite_cells) h += line + 2;
+    if (raster.nonfinite_cells > raster.nan_cells) h += line + 2;
+    if (raster.nan_cells) {
+      h += line + 2;
+      w = std::max(w, kPad * 2 + kBarW + 4 + ImGui::CalcTextSize(kNanNote).x);
+    }
   }
   return ImVec2(w, h);
 }
@@ -112,11 +117,24 @@ void draw_colour_bar(ImDrawList* dl, const LandscapeRaster& raster, const Box& b
     dl->AddText(ImVec2(box.x + kPad, box.y + kPad), white, landscape_scale_title(raster).c_str());
     y0 += line + 4;
   }
-  const char* overflow_note = !compact && raster.nonfinite_cells ? "top: overflow" : nullptr;
-  const float y1 = box.bottom() - kPad - line / 2 - (overflow_note ? line + 2 : 0);
+  const char* overflow_note = !compact && raster.nonfinite_cells > raster.nan_cells ? "top: overflow" : nullptr;
+  // The NaN colour's own swatch: a grey region on the map is where f is undefined, not a value.
+  const bool nan_note = !compact && raster.nan_cells;
+  const float notes_h = (overflow_note ? line + 2 : 0) + (nan_note ? line + 2 : 0);
+  const float y1 = box.bottom() - kPad - line / 2 - notes_h;
   const float bar_h = y1 - y0;
   const float x0 = box.x + kPad, x1 = x0 + kBarW;
-  if (overflow_note) dl->AddText(ImVec2(box.x + kPad, y1 + line / 2 + 2), with_alpha(IM_COL32(255, 200, 160, 255), alpha), overflow_note);
+  float note_y = y1 + line / 2 + 2;
+  if (overflow_note) {
+    dl->AddText(ImVec2(box.x + kPad, note_y), with_alpha(IM_COL32(255, 200, 160, 255), alpha), overflow_note);
+    note_y += line + 2;
+  }
+  if (nan_note) {
+    const ImU32 nan = with_alpha(kNanRgba, alpha);  // 0xAABBGGRR is ImGui's packing too
+    dl->AddRectFilled(ImVec2(x0, note_y + 2), ImVec2(x1, note_y + line - 2), nan);
+    dl->AddRect(ImVec2(x0, note_y + 2), ImVec2(x1, note_y + line - 2), with_alpha(IM_COL32(255, 255, 255, 160), alpha));
+    dl->AddText(ImVec2(x1 + 4, note_y), white, kNanNote);
+  }
   const int pieces = 24;
   for (int i = 0; i < pieces; ++i) {
     const float ya = y1 - bar_h * i / pieces, yb = y1 - bar_h * (i + 1) / pieces;

@@ -11,6 +11,7 @@
 #include "core/spec.h"
 #include "imgui.h"
 #include "optim/optimizer.h"
+#include "problems/expr_problem.h"
 #include "problems/problem.h"
 #include "sched/scheduler.h"
 #include "sim/palette.h"
@@ -25,6 +26,11 @@
 
 namespace adamlab::ui {
 namespace {
+
+Box item_box() {
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  return Box{a.x, a.y, b.x - a.x, b.y - a.y};
+}
 
 void tooltip(const char* text) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
@@ -169,18 +175,34 @@ void ControlPanel::draw_share(PanelContext& context) {
 
 void ControlPanel::draw_problem(const Scene& scene, CommandQueue& commands) {
   const std::string current = scene.problem().spec().name;
+  const bool typed = current == kExprProblemName;
   const float button_w = ImGui::CalcTextSize("Reset view").x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - button_w - ImGui::GetStyle().ItemSpacing.x);
-  if (ImGui::BeginCombo("##problem", ("problem: " + current).c_str())) {
+  problem_combo_ = ProblemComboBoxes{};
+  // A typed function reads as "f(x, y)" here: its text is in the editor below, not in the label.
+  // Tall enough for every entry: the last one, "your own", must not hide behind a scroll.
+  if (ImGui::BeginCombo("##problem", typed ? "problem: f(x, y)" : ("problem: " + current).c_str(), ImGuiComboFlags_HeightLargest)) {
     for (const auto& name : problem_names()) {
       if (ImGui::Selectable(name.c_str(), name == current)) commands.push([name](Scene& s) { s.set_problem(name); });
     }
+    ImGui::Separator();
+    if (ImGui::Selectable(kOwnFunctionEntry, typed) && !typed) {
+      const std::string spec = function_editor_.entry_spec();
+      commands.push([spec](Scene& s) { s.set_problem(spec); });
+    }
+    problem_combo_.own_entry = item_box();
+    tooltip("Type your own function of x and y; the map redraws as you type.");
     ImGui::EndCombo();
   }
-  tooltip(("The loss landscape: " + scene.problem_spec()).c_str());
+  problem_combo_.combo = item_box();
+  tooltip(typed ? "Your own function: edit it below." : ("The loss landscape: " + scene.problem_spec()).c_str());
   ImGui::SameLine();
   if (ImGui::Button("Reset view")) reset_view_ = true;
   tooltip("Back to the problem's default view (drag to pan, wheel or pinch to zoom).");
+  if (typed)
+    function_editor_.draw(scene, commands, touch_);
+  else
+    function_editor_.forget_boxes();
   ImGui::Text("start (%.4g, %.4g)", scene.start().x(), scene.start().y());
   ImGui::SameLine();
   // Under touch a tap never moves the start (too easy by accident): the marker is dragged.

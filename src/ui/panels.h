@@ -6,6 +6,8 @@
 
 #include "ui/anatomy_view.h"
 #include "ui/commands.h"
+#include "ui/function_editor.h"
+#include "ui/layout.h"
 #include "ui/paste_box.h"
 #include "ui/run_panels.h"
 #include "ui/ui_state.h"
@@ -18,6 +20,15 @@ namespace adamlab::ui {
 
 // What the panel edits besides the scene: the link state, the anatomy cursor (and its view, which
 // draws its own section) and one-shot requests for the app.
+// The combo entry that opens the function editor.
+inline constexpr const char* kOwnFunctionEntry = "f(x, y) = your own...";
+
+// Where the problem combo and (while it is open) its "your own" entry were drawn, for real clicks.
+struct ProblemComboBoxes {
+  Box combo;
+  Box own_entry;  // empty while the combo is closed
+};
+
 struct PanelContext {
   ShareState& share;
   AnatomyCursor& anatomy;
@@ -35,6 +46,8 @@ class ControlPanel {
   void set_touch(bool touch) { touch_ = touch; }
   const PasteBox& paste_box() const { return paste_box_; }
   const RunPanel& run_panel() const { return run_panel_; }
+  const FunctionEditor& function_editor() const { return function_editor_; }
+  const ProblemComboBoxes& problem_combo() const { return problem_combo_; }
 
  private:
   void draw_playback(const Scene& scene, CommandQueue& commands);
@@ -48,6 +61,8 @@ class ControlPanel {
   int selected_ = 0;  // run id; 0 = the first run
   RunPanel run_panel_;
   PasteBox paste_box_;  // "Paste PyTorch", under the runs
+  FunctionEditor function_editor_;  // under the problem combo while the problem is a typed function
+  ProblemComboBoxes problem_combo_;
   bool reset_view_ = false;
   bool touch_ = false;
 };

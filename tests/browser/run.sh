@@ -56,6 +56,7 @@ tests=(
   "net_lessons|the network presets: by link, by the lesson menu, embeds, the JS API"
   "pytorch_code|PyTorch code: scripts from the JS API run under torch 1.13 match the traces, the code window"
   "paste|PyTorch in: pastePyTorch, the Paste PyTorch field with Ctrl+V, refusals"
+  "expr|your own landscape: the function editor by real clicks and keys, column messages, links, examples, NaN regions"
   "product_ui|product look: fonts at DPR and viewport, one control per option, refusals beside the field, Add run"
   "undo_help|undo/redo by keys, buttons and the API; the help overlay; the tutorial's links back"
   "figure_export|exports: the PNG figure at device pixels without panel or hover, the CSV's spec columns, the anatomy's equations"
