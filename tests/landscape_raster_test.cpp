@@ -44,4 +44,13 @@ TEST(LandscapeRaster, ATypedFunctionsNaNRegionIsCountedAndUncoloured) {
   EXPECT_EQ(r.nonfinite_cells, 20u * 20u);  // the left half: x < 0
 }
 
+TEST(LandscapeRaster, MinusInfinityIsTheBottomColourNotAnOverflow) {
+  // log(max(x, 0)) is -inf on the whole left half: below every finite loss, not undefined.
+  const auto p = adamlab::make_problem(adamlab::parse_spec("expr:log(max(x,0))+y^2;view=-1,1,-1,1"));
+  const adamlab::LandscapeRaster r = adamlab::landscape_raster(*p, p->view(), 40, 20);
+  EXPECT_EQ(r.nonfinite_cells, 0u);
+  EXPECT_EQ(r.nan_cells, 0u);
+  EXPECT_EQ(r.log_gap[0], static_cast<float>(std::log10(r.floor)));
+}
+
 }  // namespace

@@ -104,8 +104,10 @@ LandscapeRaster landscape_raster(const Problem& problem, const Rect& rect, int w
       continue;
     }
     if (std::isinf(g)) {
-      gap[k] = g > 0 ? g : 0.0;  // -inf cannot happen with base = the lowest finite loss
-      ++r.nonfinite_cells;
+      // +inf: an overflow, drawn at the top colour. -inf: a typed function's pole below every
+      // finite loss (log(0)), drawn at the bottom colour and not counted as an overflow.
+      gap[k] = g > 0 ? g : 0.0;
+      if (g > 0) ++r.nonfinite_cells;
       continue;
     }
     g = std::max(g, 0.0);

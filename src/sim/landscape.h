@@ -34,7 +34,7 @@ struct LandscapeRaster {
   // view (a landscape unbounded below has no f*, and loss - (-inf) is inf everywhere).
   double base = 0;
   bool base_is_fstar = true;
-  std::size_t nonfinite_cells = 0;  // cells whose loss (or loss - base) is not finite
+  std::size_t nonfinite_cells = 0;  // cells whose loss - base is NaN or +inf (-inf is the bottom colour)
   std::size_t nan_cells = 0;        // of which: NaN (f undefined there: log of a negative, ...)
   std::vector<double> levels;       // contour levels, log10 of (loss - base + floor)
   std::vector<ContourSegment> contours;
