@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "problems/expr_problem.h"
 #include "sim/palette.h"
 #include "sim/scene.h"
 #include "ui/draw_util.h"
@@ -97,7 +98,9 @@ void LossChart::draw(const Scene& scene, std::optional<std::int64_t> cursor, boo
       ImGui::TextDisabled("(plots loss - f*, f* = %.6g)", fstar);
     } else if (is_loss && kind.kind == ChartScaleKind::symlog) {
       ImGui::SameLine();
-      ImGui::TextDisabled("(f* = -inf: symmetric log)");
+      // A typed function without `minimum=` has no known floor, which is not the same as -inf.
+      const bool typed = problem.spec().name == kExprProblemName;
+      ImGui::TextDisabled(typed ? "(f* unknown: symmetric log)" : "(f* = -inf: symmetric log)");
     }
     if (steps_) {
       ImGui::SameLine();
