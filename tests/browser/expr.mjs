@@ -5,24 +5,13 @@
 // colour and a run that walks in diverges. Plus adamlab.setProblem('expr:...') refusals.
 //   node expr.mjs URL [ARTIFACT_DIR]
 import path from 'node:path';
-import { url, artifacts, assert, check, checkNoConsoleMessages, finish, open, startBrowser } from './harness.mjs';
+import { url, artifacts, assert, check, checkNoConsoleMessages, finish, open, startBrowser, frames, press, clickRect } from './harness.mjs';
 
 const NAN_RGB = [0x8a, 0x8a, 0x8a];  // src/sim/landscape.h kNanRgba
 
 const state = page => page.evaluate(() => adamlab.getState());
 const layout = page => page.evaluate(() => adamlab.layout());
 const editor = async page => (await layout(page)).functionEditor;
-const frames = (page, n = 3) => page.evaluate(n => new Promise(r => { const f = k => (k ? requestAnimationFrame(() => f(k - 1)) : r()); f(n); }), n);
-async function press(page, ...keys) {  // held across a frame: ImGui reads keys once a frame
-  for (const k of keys) await page.keyboard.down(k);
-  await page.waitForTimeout(120);
-  for (const k of keys.reverse()) await page.keyboard.up(k);
-  await page.waitForTimeout(60);
-}
-async function clickRect(page, r) {
-  await page.mouse.click(r.left + r.width / 2, r.top + r.height / 2, { delay: 100 });
-  await frames(page);
-}
 // Replaces the field's text by typing it: click, select all, type character by character.
 async function typeFunction(page, text) {
   await clickRect(page, (await editor(page)).field);

@@ -74,6 +74,21 @@ export function finish(lines = []) {
 // measures every `stride`-th pixel of `region` (CSS pixels, scaled by the screenshot's pixel
 // ratio if `scaled`; the whole image if none): the distinct colours, the share that is not the
 // background, and the share that is red.
+// n animation frames.
+export const frames = (page, n = 3) => page.evaluate(n => new Promise(r => { const f = k => (k ? requestAnimationFrame(() => f(k - 1)) : r()); f(n); }), n);
+// Keys held across a frame: ImGui reads keys once a frame, and a tap between two frames is lost.
+export async function press(page, ...keys) {
+  for (const k of keys) await page.keyboard.down(k);
+  await page.waitForTimeout(120);
+  for (const k of keys.reverse()) await page.keyboard.up(k);
+  await page.waitForTimeout(60);
+}
+// A click at the middle of a layout() rectangle, then a few frames for ImGui to act on it.
+export async function clickRect(page, r) {
+  await page.mouse.click(r.left + r.width / 2, r.top + r.height / 2, { delay: 100 });
+  await frames(page);
+}
+
 export async function imageStats(page, png, { region = null, stride, scaled = false }) {
   return page.evaluate(async ({ b64, region, stride, scaled }) => {
     const img = new Image();

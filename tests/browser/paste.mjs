@@ -3,7 +3,7 @@
 // real Ctrl+V and real clicks on its buttons; refusals name the position and change nothing.
 //   node paste.mjs URL [ARTIFACT_DIR]
 import path from 'node:path';
-import { artifacts, assert, check, checkNoConsoleMessages, finish, open, startBrowser } from './harness.mjs';
+import { artifacts, assert, check, checkNoConsoleMessages, finish, open, startBrowser, frames, press, clickRect } from './harness.mjs';
 
 const ADAM = 'opt = torch.optim.Adam(model.parameters(), lr=3e-4, betas=(0.9, 0.98), eps=1e-9, weight_decay=0.01, amsgrad=True)\n' +
              'sched = torch.optim.lr_scheduler.StepLR(opt, step_size=30, gamma=0.1)';
@@ -17,17 +17,6 @@ function stable(s) {
 }
 const state = page => page.evaluate(() => adamlab.getState());
 const field = page => page.evaluate(() => adamlab.pasteField());
-const frames = (page, n = 3) => page.evaluate(n => new Promise(r => { const f = k => (k ? requestAnimationFrame(() => f(k - 1)) : r()); f(n); }), n);
-async function press(page, ...keys) {  // held across a frame: ImGui reads keys once a frame
-  for (const k of keys) await page.keyboard.down(k);
-  await page.waitForTimeout(120);
-  for (const k of keys.reverse()) await page.keyboard.up(k);
-  await page.waitForTimeout(60);
-}
-async function clickRect(page, r) {
-  await page.mouse.click(r.left + r.width / 2, r.top + r.height / 2, { delay: 100 });
-  await frames(page);
-}
 function runById(s, id) { return s.runs.find(r => r.id === id); }
 
 await startBrowser();
