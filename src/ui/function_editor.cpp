@@ -45,12 +45,11 @@ std::string scene_text(const Scene& scene) {
 }
 
 // A pair of numbers on one row under a label of fixed width; true when either was edited.
-bool number_pair(const char* label, const char* id, double (&v)[2], float label_w, bool touch) {
+bool number_pair(const char* label, const char* id, double (&v)[2], float label_w) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(label);
   ImGui::SameLine(label_w);
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
-  (void)touch;
   return ImGui::InputScalarN(id, ImGuiDataType_Double, v, 2, nullptr, nullptr, "%.6g");
 }
 
@@ -138,7 +137,7 @@ void FunctionEditor::draw(const Scene& scene, CommandQueue& commands, bool touch
   ImGui::PopFont();
   ImGui::Dummy(ImVec2(1, caret_h));
   draw_message();
-  draw_parts(scene, commands, touch);
+  draw_parts(scene, commands);
 
   // Examples, one click away.
   ImGui::AlignTextToFramePadding();
@@ -171,7 +170,7 @@ void FunctionEditor::draw_message() {
   ImGui::EndChild();
 }
 
-void FunctionEditor::draw_parts(const Scene& scene, CommandQueue& commands, bool touch) {
+void FunctionEditor::draw_parts(const Scene& scene, CommandQueue& commands) {
   // The parts come from the field's text when it splits, else (a bad directive) from the scene's
   // text, shown but not editable until the field is fixed.
   expr::Definition d;
@@ -210,9 +209,9 @@ void FunctionEditor::draw_parts(const Scene& scene, CommandQueue& commands, bool
   // Left out, the view and start are ExprProblem's defaults: shown as such, written when edited.
   const Rect view = d.view.value_or(Rect{-3, 3, -3, 3});
   double xs[2] = {view.xmin, view.xmax}, ys[2] = {view.ymin, view.ymax};
-  const bool x_changed = number_pair("x range", "##view_x", xs, label_w, touch);
+  const bool x_changed = number_pair("x range", "##view_x", xs, label_w);
   tooltip("The view's x range (view=XMIN,XMAX,... in the text); Reset view comes back to it.");
-  const bool y_changed = number_pair("y range", "##view_y", ys, label_w, touch);
+  const bool y_changed = number_pair("y range", "##view_y", ys, label_w);
   tooltip("The view's y range.");
   if (x_changed || y_changed) {
     d.view = Rect{xs[0], xs[1], ys[0], ys[1]};
@@ -221,7 +220,7 @@ void FunctionEditor::draw_parts(const Scene& scene, CommandQueue& commands, bool
 
   const Point2 start = d.start.value_or(Point2{(4 * view.xmin + view.xmax) / 5, (view.ymin + 4 * view.ymax) / 5});
   double st[2] = {start.x, start.y};
-  if (number_pair("start", "##start", st, label_w, touch)) {
+  if (number_pair("start", "##start", st, label_w)) {
     d.start = Point2{st[0], st[1]};
     changed = true;
   }

@@ -48,7 +48,7 @@ class FunctionEditor {
   void sync(const Scene& scene);
   // Checks `text` as the user's; when valid and different from the scene's, queues it.
   void edit(const std::string& text, const Scene& scene, CommandQueue& commands);
-  void draw_parts(const Scene& scene, CommandQueue& commands, bool touch);
+  void draw_parts(const Scene& scene, CommandQueue& commands);
   void draw_message();
 
   std::string text_;          // the field's text, as typed
