@@ -1,6 +1,6 @@
 #pragma once
 // %XX escapes (RFC 3986), shared by links, the sweep wire and quoted error text: each caller says
-// which bytes to escape, the writing and the reading of the two hex digits live here.
+// which bytes to escape; writing and reading the escapes live here.
 #include <string>
 
 namespace adamlab {
@@ -27,6 +27,24 @@ std::string percent_encode(const std::string& text, Escape escape) {
       out += kHex[u & 15];
     } else {
       out += c;
+    }
+  }
+  return out;
+}
+
+// Every valid %XX decoded (as browsers encode a hash: "%3A" -> ':'). A '%' without two hex digits
+// after it stays as written, and sets *malformed when given (a reader that wrote the text itself
+// refuses it).
+inline std::string percent_decode(const std::string& text, bool* malformed = nullptr) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hex_digit(text[i + 1]) >= 0 && hex_digit(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2]));
+      i += 2;
+    } else {
+      if (text[i] == '%' && malformed) *malformed = true;
+      out += text[i];
     }
   }
   return out;

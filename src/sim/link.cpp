@@ -360,20 +360,6 @@ bool SceneLink::operator==(const SceneLink& o) const {
          sweep == o.sweep;
 }
 
-std::string percent_decode(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hex_digit(text[i + 1]) >= 0 && hex_digit(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2]));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
 const std::vector<std::string>& link_panel_names() { return kPanels; }
 
 ParsedLink parse_link(const std::string& hash_or_url) {

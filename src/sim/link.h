@@ -39,6 +39,7 @@
 #include <string>
 #include <vector>
 
+#include "core/percent.h"  // percent_decode, which every link reader uses
 #include "problems/problem.h"
 #include "sim/scene.h"
 
@@ -88,9 +89,6 @@ struct ParsedLink {
 ParsedLink parse_link(const std::string& hash_or_url);
 // The canonical hash, starting with '#'. parse_link(to_link(x)).link == x for every x parse_link returns.
 std::string to_link(const SceneLink& link);
-
-// Percent-decoding as browsers encode a hash ("%3A" -> ':'); a malformed escape stays as written.
-std::string percent_decode(const std::string& text);
 
 // What a page shows (and the JS API returns) of a link's errors: at most kMaxLinkErrors lines of
 // at most kMaxLinkErrorChars characters each (longer ones end in "..."), then one line

@@ -33,7 +33,7 @@ inline std::string fragment_of(const std::string& input) {
 // A value as a link writes it: what a URL fragment cannot carry, or what the link grammar itself
 // reads ('&' between pieces, '#' where the fragment starts, '%' that starts an escape), becomes
 // %XX; everything else stays as typed, so `expr:x^2+10*y^2;a=1` reads as it was written ('+'
-// stays '+': a link never decodes it as a space). percent_decode (sim/link.h) inverts it.
+// stays '+': a link never decodes it as a space). percent_decode (core/percent.h) inverts it.
 inline std::string escape_value(const std::string& value) {
   return percent_encode(value, [](unsigned char u) {
     return u <= 0x20 || u >= 0x7f || u == '%' || u == '&' || u == '#' || u == '"' || u == '<' || u == '>' ||

@@ -55,17 +55,9 @@ std::string escape_line(const std::string& text) {
 }
 
 std::string unescape_line(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '%') {
-      out += text[i];
-      continue;
-    }
-    const int hi = i + 2 < text.size() ? hex_digit(text[i + 1]) : -1, lo = hi >= 0 ? hex_digit(text[i + 2]) : -1;
-    if (lo < 0) throw Error("sweep wire: bad escape in '" + text + "'");
-    out += static_cast<char>(hi * 16 + lo);
-    i += 2;
-  }
+  bool malformed = false;
+  std::string out = percent_decode(text, &malformed);
+  if (malformed) throw Error("sweep wire: bad escape in '" + text + "'");
   return out;
 }
 
