@@ -48,6 +48,14 @@ std::vector<double> numbers(const std::string& value, std::size_t count, const s
 
 std::map<std::string, double> Definition::constant_map() const { return {constants.begin(), constants.end()}; }
 
+Rect Definition::view_or_default() const { return view.value_or(Rect{-3, 3, -3, 3}); }
+
+Point2 Definition::start_or_default() const {
+  if (start) return *start;
+  const Rect v = view_or_default();
+  return {(4 * v.xmin + v.xmax) / 5, (v.ymin + 4 * v.ymax) / 5};
+}
+
 Definition parse_definition(const std::string& text) {
   if (text.size() > kMaxTextLength)
     throw ExprError("the function is longer than " + std::to_string(kMaxTextLength) + " characters",

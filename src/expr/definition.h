@@ -26,6 +26,9 @@ struct Definition {
   std::optional<Point2> minimum;
 
   std::map<std::string, double> constant_map() const;
+  // The view and start a problem of this text uses: the directives, else the defaults above.
+  Rect view_or_default() const;
+  Point2 start_or_default() const;
 };
 
 // Splits and checks every part but the body's grammar (expr/syntax.h). Throws ExprError.

@@ -2,13 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace adamlab::expr {
 namespace {
 
 constexpr int kBlock = 64;  // points per pass: rows stay in L1 for a typical function
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kLn10 = 2.302585092994046;  // torch's log10 backward divides by self * ln(10)
 
 // torch.minimum / maximum propagate NaN (std::fmin would drop it).
@@ -39,8 +37,8 @@ Scratch& scratch(std::size_t rows, bool adjoints) {
 
 bool is_constant(const std::vector<Instruction>& code, int slot) { return code[slot].op == Op::constant; }
 
-// One instruction over m points: the only place forward arithmetic is written (apply() aside),
-// so every entry point computes the same bits.
+// One instruction over m points: the only place forward arithmetic is written, so every entry
+// point (and constant folding) computes the same bits.
 void forward_one(const Instruction& ins, int m, double* out, const double* a, const double* b, const double* x,
                  const double* y) {
   switch (ins.op) {
@@ -90,40 +88,6 @@ void forward(const std::vector<Instruction>& code, double* F, int m, const doubl
 
 }  // namespace
 
-double apply(Op op, double a, double b) {
-  switch (op) {
-    case Op::constant: case Op::x: case Op::y: return kNaN;  // not operations
-    case Op::neg: return -a;
-    case Op::add: return a + b;
-    case Op::sub: return a - b;
-    case Op::mul: return a * b;
-    case Op::div: return a / b;
-    case Op::pow: return std::pow(a, b);
-    case Op::square: return a * a;
-    case Op::cube: return a * a * a;
-    case Op::sin: return std::sin(a);
-    case Op::cos: return std::cos(a);
-    case Op::tan: return std::tan(a);
-    case Op::asin: return std::asin(a);
-    case Op::acos: return std::acos(a);
-    case Op::atan: return std::atan(a);
-    case Op::atan2: return std::atan2(a, b);
-    case Op::sinh: return std::sinh(a);
-    case Op::cosh: return std::cosh(a);
-    case Op::tanh: return std::tanh(a);
-    case Op::exp: return std::exp(a);
-    case Op::log: return std::log(a);
-    case Op::log10: return std::log10(a);
-    case Op::sqrt: return std::sqrt(a);
-    case Op::abs: return std::fabs(a);
-    case Op::min: return min_of(a, b);
-    case Op::max: return max_of(a, b);
-    case Op::floor: return std::floor(a);
-    case Op::ceil: return std::ceil(a);
-  }
-  return kNaN;
-}
-
 Program::Program(const Tree& tree) {
   // x and y own the first two slots, so each variable's adjoint accumulates in one place.
   code_.push_back({Op::x});
@@ -147,7 +111,8 @@ Program::Program(const Tree& tree) {
     const bool foldable = ins.op != Op::constant && ins.a >= 0 && is_constant(code_, ins.a) &&
                           (ins.b < 0 || is_constant(code_, ins.b));
     if (foldable) {
-      ins.value = apply(ins.op, code_[ins.a].value, ins.b >= 0 ? code_[ins.b].value : 0.0);
+      // Folded by the evaluator's own arithmetic on a block of one point.
+      forward_one(ins, 1, &ins.value, &code_[ins.a].value, ins.b >= 0 ? &code_[ins.b].value : nullptr, nullptr, nullptr);
       ins.op = Op::constant, ins.a = ins.b = -1;
     }
     code_.push_back(ins);

@@ -46,7 +46,4 @@ class Program {
   int result_ = 0;
 };
 
-// Forward value of one operation: the folding and the evaluator share it.
-double apply(Op op, double a, double b);
-
 }  // namespace adamlab::expr

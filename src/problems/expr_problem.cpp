@@ -27,12 +27,11 @@ void ExprProblem::gradients(const Eigen::ArrayXd& x, const Eigen::ArrayXd& y, Ei
   program_.evaluate(x.data(), y.data(), static_cast<std::size_t>(x.size()), nullptr, gx.data(), gy.data());
 }
 
-Rect ExprProblem::view() const { return definition_.view.value_or(Rect{-3, 3, -3, 3}); }
+Rect ExprProblem::view() const { return definition_.view_or_default(); }
 
 Eigen::Vector2d ExprProblem::start() const {
-  if (definition_.start) return {definition_.start->x, definition_.start->y};
-  const Rect v = view();
-  return {(4 * v.xmin + v.xmax) / 5, (v.ymin + 4 * v.ymax) / 5};
+  const Point2 s = definition_.start_or_default();
+  return {s.x, s.y};
 }
 
 std::vector<Eigen::Vector2d> ExprProblem::minima() const {
