@@ -5,13 +5,10 @@
 #include <utility>
 
 #include "ui/fonts.h"
+#include "ui/draw_util.h"
 
 namespace adamlab::ui {
 namespace {
-
-void tooltip(const char* text) {
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
-}
 
 bool is_keyword(const std::string& word) {
   static const char* const kKeywords[] = {"def",  "return", "for",   "in",     "if",    "else", "elif",

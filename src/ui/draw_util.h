@@ -5,8 +5,23 @@
 #include <string>
 
 #include "imgui.h"
+#include "ui/layout.h"
 
 namespace adamlab::ui {
+
+// The colour of a refusal's message beside the field it refuses (paste box, sweep, function editor).
+inline constexpr ImU32 kRefusalColour = IM_COL32(255, 110, 100, 255);
+
+// The last item's tooltip while it is hovered.
+inline void tooltip(const char* text) {
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
+}
+
+// Where the last item was drawn (screen px), for layout() read-outs and real clicks in tests.
+inline Box item_box() {
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  return Box{a.x, a.y, b.x - a.x, b.y - a.y};
+}
 
 // 0xRRGGBB (the palette's form) -> ImGui's packed colour with alpha.
 inline ImU32 rgb_to_imu32(std::uint32_t rgb, int alpha = 255) {

@@ -14,20 +14,10 @@
 #include "problems/expr_problem.h"
 #include "sim/scene.h"
 #include "ui/fonts.h"
+#include "ui/draw_util.h"
 
 namespace adamlab::ui {
 namespace {
-
-constexpr ImU32 kErrorColour = IM_COL32(255, 110, 100, 255);  // the paste box's refusal colour
-
-Box item_box() {
-  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  return Box{a.x, a.y, b.x - a.x, b.y - a.y};
-}
-
-void tooltip(const char* text) {
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
-}
 
 // The text with its body as the user wrote it (spacing kept) and the parts after ';' as
 // expr::to_text writes them.
@@ -70,11 +60,30 @@ void FunctionEditor::sync(const Scene& scene) {
   column_ = 0;
   ++generation_;
   std::snprintf(buffer_, sizeof buffer_, "%s", text_.c_str());
+  split_parts(scene);
+}
+
+void FunctionEditor::split_parts(const Scene& scene) {
+  // From the field's text when it splits, else (a bad directive) from the scene's text, shown but
+  // not editable until the field is fixed.
+  parts_editable_ = true;
+  try {
+    parts_ = expr::parse_definition(text_);
+    return;
+  } catch (const Error&) {
+    parts_editable_ = false;
+  }
+  try {
+    parts_ = expr::parse_definition(scene_text(scene));
+  } catch (const Error&) {
+    parts_.reset();
+  }
 }
 
 void FunctionEditor::edit(const std::string& text, const Scene& scene, CommandQueue& commands) {
   text_ = text;
   if (text_ != buffer_) std::snprintf(buffer_, sizeof buffer_, "%s", text_.c_str());
+  split_parts(scene);
   try {
     const ExprProblem problem(text_);  // the parser on the UI's own copy: the scene is untouched
     error_.clear();
@@ -131,7 +140,7 @@ void FunctionEditor::draw(const Scene& scene, CommandQueue& commands, bool touch
     boxes_.column_x = x;
     const float caret_w = ImGui::CalcTextSize("^").x;
     const ImVec2 at(x + (char_w - caret_w) / 2, row.y - ImGui::GetStyle().ItemSpacing.y / 2);
-    ImGui::GetWindowDrawList()->AddText(at, kErrorColour, "^");
+    ImGui::GetWindowDrawList()->AddText(at, kRefusalColour, "^");
     boxes_.caret = Box{at.x, at.y, caret_w, ImGui::GetTextLineHeight()};
   }
   ImGui::PopFont();
@@ -159,7 +168,7 @@ void FunctionEditor::draw_message() {
   const float h = line * 2 + ImGui::GetStyle().ItemSpacing.y;
   ImGui::BeginChild("##function_status", ImVec2(-1.0f, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
   if (!error_.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+    ImGui::PushStyleColor(ImGuiCol_Text, kRefusalColour);
     ImGui::TextWrapped("%s", error_.c_str());
     ImGui::PopStyleColor();
     boxes_.message = item_box();
@@ -171,20 +180,9 @@ void FunctionEditor::draw_message() {
 }
 
 void FunctionEditor::draw_parts(const Scene& scene, CommandQueue& commands) {
-  // The parts come from the field's text when it splits, else (a bad directive) from the scene's
-  // text, shown but not editable until the field is fixed.
-  expr::Definition d;
-  bool editable = true;
-  try {
-    d = expr::parse_definition(text_);
-  } catch (const Error&) {
-    editable = false;
-    try {
-      d = expr::parse_definition(scene_text(scene));
-    } catch (const Error&) {
-      return;
-    }
-  }
+  if (!parts_) return;
+  expr::Definition d = *parts_;  // edited below; a change rewrites the text
+  const bool editable = parts_editable_;
   // One label column for every row; the widest is the minimum's checkbox with its label.
   const ImGuiStyle& style = ImGui::GetStyle();
   float label_w = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize("minimum").x;
@@ -207,7 +205,7 @@ void FunctionEditor::draw_parts(const Scene& scene, CommandQueue& commands) {
   }
 
   // Left out, the view and start are ExprProblem's defaults: shown as such, written when edited.
-  const Rect view = d.view.value_or(Rect{-3, 3, -3, 3});
+  const Rect view = d.view_or_default();
   double xs[2] = {view.xmin, view.xmax}, ys[2] = {view.ymin, view.ymax};
   const bool x_changed = number_pair("x range", "##view_x", xs, label_w);
   tooltip("The view's x range (view=XMIN,XMAX,... in the text); Reset view comes back to it.");
@@ -218,7 +216,7 @@ void FunctionEditor::draw_parts(const Scene& scene, CommandQueue& commands) {
     changed = true;
   }
 
-  const Point2 start = d.start.value_or(Point2{(4 * view.xmin + view.xmax) / 5, (view.ymin + 4 * view.ymax) / 5});
+  const Point2 start = d.start_or_default();
   double st[2] = {start.x, start.y};
   if (number_pair("start", "##start", st, label_w)) {
     d.start = Point2{st[0], st[1]};

@@ -7,10 +7,12 @@
 // view, the start and the known minimum have their own fields, which rewrite the text's parts
 // after ';'. The field keeps the user's own text (spacing included) and reloads only when the
 // scene's problem changes from elsewhere (a link, undo, a preset, the JS API).
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "expr/definition.h"
 #include "ui/commands.h"
 #include "ui/layout.h"
 
@@ -48,6 +50,8 @@ class FunctionEditor {
   void sync(const Scene& scene);
   // Checks `text` as the user's; when valid and different from the scene's, queues it.
   void edit(const std::string& text, const Scene& scene, CommandQueue& commands);
+  // The parts after ';' for the fields, split once per change of the text, not per frame.
+  void split_parts(const Scene& scene);
   void draw_parts(const Scene& scene, CommandQueue& commands);
   void draw_message();
 
@@ -58,6 +62,8 @@ class FunctionEditor {
   std::string error_;
   int column_ = 0;
   int generation_ = 0;        // bumped on reload: a new field id drops ImGui's copy of the old text
+  std::optional<expr::Definition> parts_;  // split_parts(); empty when neither text splits
+  bool parts_editable_ = true;             // false: parts_ came from the scene's text
   FunctionEditorBoxes boxes_;
 };
 

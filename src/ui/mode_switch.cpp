@@ -1,6 +1,7 @@
 #include "ui/mode_switch.h"
 
 #include "imgui.h"
+#include "ui/draw_util.h"
 
 namespace adamlab::ui {
 
@@ -23,9 +24,8 @@ void draw_mode_switch(Mode current, UiRequests& requests, ModeSwitchBoxes& boxes
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, lit);
     if (ImGui::Button(items[i].label) && !on) requests.mode = items[i].mode;
     if (on) ImGui::PopStyleColor();
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    (items[i].mode == Mode::landscape ? boxes.landscape : boxes.network) = Box{a.x, a.y, b.x - a.x, b.y - a.y};
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", items[i].tip);
+    (items[i].mode == Mode::landscape ? boxes.landscape : boxes.network) = item_box();
+    tooltip(items[i].tip);
   }
   ImGui::PopStyleVar();
   ImGui::PopID();

@@ -1,4 +1,5 @@
 #include "ui/net_controls.h"
+#include "ui/draw_util.h"
 
 #include <algorithm>
 #include <cmath>
@@ -16,10 +17,6 @@ namespace adamlab::ui {
 namespace {
 
 constexpr std::size_t kCsvBufferBytes = 160 * 1024;  // kMaxCsvRows rows of a few numbers each
-
-void tooltip(const char* text) {
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
-}
 
 const char* data_title(const std::string& name) {
   if (name == "moons") return "two moons";

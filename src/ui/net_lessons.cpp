@@ -1,4 +1,5 @@
 #include "ui/net_lessons.h"
+#include "ui/draw_util.h"
 
 #include <string>
 
@@ -6,25 +7,16 @@
 #include "nn/net_presets.h"
 
 namespace adamlab::ui {
-namespace {
-
-Box last_item_box() {
-  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  return Box{a.x, a.y, b.x - a.x, b.y - a.y};
-}
-
-}  // namespace
-
 void draw_net_lessons(const ShareState& share, UiRequests& requests, NetLessonBoxes& boxes) {
   boxes = NetLessonBoxes{};
   const NetPreset* current = share.preset ? find_net_preset(*share.preset) : nullptr;
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
   const bool open = ImGui::BeginCombo("##netlesson", current ? ("lesson: " + current->title).c_str() : "lesson: choose a preset...");
-  boxes.combo = last_item_box();
+  boxes.combo = item_box();
   if (open) {
     for (const auto& p : net_presets()) {
       if (ImGui::Selectable(p.title.c_str(), current == &p)) requests.load_preset = p.name;
-      boxes.items.push_back(last_item_box());
+      boxes.items.push_back(item_box());
     }
     ImGui::EndCombo();
   }
@@ -38,7 +30,7 @@ void draw_net_lessons(const ShareState& share, UiRequests& requests, NetLessonBo
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(225, 215, 170, 255));
     ImGui::TextWrapped("%s", current->caption.c_str());
     ImGui::PopStyleColor();
-    boxes.caption = last_item_box();
+    boxes.caption = item_box();
   }
 }
 

@@ -16,10 +16,6 @@
 namespace adamlab::ui {
 namespace {
 
-void tooltip(const char* text) {
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
-}
-
 // The NetScene's runs as the shared run panels show them, and its edits as NetScene commands.
 std::vector<RunView> run_views(const NetScene& scene) {
   std::vector<RunView> views;

@@ -1,4 +1,5 @@
 #include "ui/noise_controls.h"
+#include "ui/draw_util.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -11,10 +12,6 @@ namespace adamlab::ui {
 namespace {
 
 constexpr double kMinStd = 1e-3, kMaxStd = 10, kDefaultStd = 1;
-
-void tooltip(const char* text) {
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
-}
 
 void push_noise(CommandQueue& commands, const GradientNoise& noise) {
   commands.push([noise](Scene& s) { s.set_noise(noise); });

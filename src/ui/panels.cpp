@@ -27,15 +27,6 @@
 namespace adamlab::ui {
 namespace {
 
-Box item_box() {
-  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  return Box{a.x, a.y, b.x - a.x, b.y - a.y};
-}
-
-void tooltip(const char* text) {
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
-}
-
 // The scene's runs as the shared run panels (ui/run_panels.h) show them, and its edits as commands.
 std::vector<RunView> run_views(const Scene& scene) {
   std::vector<RunView> views;

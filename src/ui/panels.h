@@ -18,8 +18,6 @@ class Scene;
 
 namespace adamlab::ui {
 
-// What the panel edits besides the scene: the link state, the anatomy cursor (and its view, which
-// draws its own section) and one-shot requests for the app.
 // The combo entry that opens the function editor.
 inline constexpr const char* kOwnFunctionEntry = "f(x, y) = your own...";
 
@@ -29,6 +27,8 @@ struct ProblemComboBoxes {
   Box own_entry;  // empty while the combo is closed
 };
 
+// What the panel edits besides the scene: the link state, the anatomy cursor (and its view, which
+// draws its own section) and one-shot requests for the app.
 struct PanelContext {
   ShareState& share;
   AnatomyCursor& anatomy;

@@ -1,6 +1,7 @@
 #include "ui/paste_box.h"
 
 #include "imgui.h"
+#include "ui/draw_util.h"
 
 namespace adamlab::ui {
 namespace {
@@ -50,7 +51,7 @@ std::optional<PasteRequest> PasteBox::draw_box(int selected, bool has_selected, 
   ImGui::BeginChild("##paste_status", ImVec2(-1.0f, touch ? h * 1.5f : h), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
   if (!error_.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 100, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, kRefusalColour);
     ImGui::TextWrapped("%s", error_.c_str());
     ImGui::PopStyleColor();
   } else if (!status_.empty()) {

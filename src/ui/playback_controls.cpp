@@ -1,4 +1,5 @@
 #include "ui/playback_controls.h"
+#include "ui/draw_util.h"
 
 #include <algorithm>
 
@@ -7,14 +8,6 @@
 #include "sim/scene.h"
 
 namespace adamlab::ui {
-namespace {
-
-void tooltip(const char* text) {
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
-}
-
-}  // namespace
-
 template <class S>
 void draw_playback_controls(const S& scene, BasicCommandQueue<S>& commands, bool touch) {
   const float w = ImGui::GetContentRegionAvail().x;

@@ -18,10 +18,6 @@
 namespace adamlab::ui {
 namespace {
 
-void tooltip(const char* text) {
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
-}
-
 // A scheduler spec that builds: the name alone if torch has defaults for everything, else a
 // starting point sized to the step limit.
 std::string default_scheduler_spec(const std::string& name, std::int64_t step_limit) {

@@ -30,10 +30,6 @@ const char* const kNetMetricLabels[] = {"final train loss", "best train loss", "
                                         "final test loss"};
 constexpr int kStepsToMetric = 2;
 
-void tooltip(const char* text) {
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
-}
-
 // Useful ranges per option: decay rates on 1-x log, step sizes and small constants on log.
 void default_range(const std::string& key, double& lo, double& hi, int& scale) {
   struct Range {
@@ -386,7 +382,7 @@ void SweepPanel::draw_controls(const SweepHost& host, const SweepHost::Run* run,
     ImGui::PopTextWrapPos();
   }
   if (!error_.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 100, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, kRefusalColour);
     ImGui::TextWrapped("%s", error_.c_str());
     ImGui::PopStyleColor();
   }
